@@ -1,0 +1,56 @@
+### Messages of form field validation. The text is shown next to its field, so it does not
+### repeat the field's name.
+
+error-required = Fill in this field
+error-too-long = Use at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    }
+
+error-phone-format = Enter a Russian mobile number, for example +7 912 345-67-89
+
+error-snils-format = Enter the 11 digits of your SNILS, for example 112-233-445 95
+error-snils-checksum = This SNILS contains a mistake. Check the digits against your document
+
+error-inn-format = Enter the INN in digits: 12 for a person, 10 for an organisation
+error-inn-checksum = This INN contains a mistake. Check the digits against your certificate or register extract
+
+error-ogrn-format = Enter the 13 digits of the OGRN, starting with 1 or 5, for example 1027700132195
+error-ogrn-checksum = This OGRN contains a mistake. Check the digits against the register extract (EGRUL)
+error-ogrnip-format = Enter the 15 digits of the OGRNIP, starting with 3, for example 304500116000157
+error-ogrnip-checksum = This OGRNIP contains a mistake. Check the digits against the register extract (EGRIP)
+
+error-kpp-format = Enter the 9 characters of the KPP, for example 773601001. Check it against the register extract (EGRUL)
+
+error-passport-format = Enter the passport series and number: 4 and 6 digits, for example 45 10 123456
+error-subdivision-code-format = Enter the 6 digits of the subdivision code, for example 770-001
+
+error-email-format = Enter an e-mail address, for example ivan@example.ru
+
+error-name-chars = Use only letters, hyphens, apostrophes and spaces. The name must start and end with a letter
+
+error-date-format = Enter a date as DD.MM.YYYY, for example 05.03.1990
+error-date-future = This date is in the future. Check the year
+error-birth-date-too-young = You must be at least { $years } { $years ->
+        [one] year
+       *[other] years
+    } old. Check the date of birth
+error-birth-date-too-old = This date of birth is more than { $years } { $years ->
+        [one] year
+       *[other] years
+    } ago. Check the year
+
+error-password-short = Use at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }
+error-password-lower = Add a lower-case letter
+error-password-upper = Add a capital letter
+error-password-digit = Add a digit
+error-password-special = Add a character that is neither a letter nor a digit, such as ! - # or a space
+error-password-common = This password is too common and easy to guess. Choose another one
+
+error-login-format = Enter a phone number, e-mail address or SNILS
+
+error-application-number-format = Enter the 10 digits of the application number, for example 482-157-3098
+error-application-number-checksum = This application number contains a mistake. Check the digits against your notification

@@ -1,0 +1,424 @@
+//! Services of the catalogue, described as data, and the check of an application's answers.
+//!
+//! A service's form is a list of [`FieldDef`]s and [`DocumentDef`]s read from the
+//! catalogue. [`validate_answers`] checks what a person typed against it, in the browser
+//! before sending and on the server before saving.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::locale::Locale;
+use crate::message::{FieldErrors, Message};
+use crate::validate;
+
+/// A text in each interface language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Localized {
+    pub ru: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Ru => &self.ru,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+/// Sections of the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Taxes,
+    PassportsRegistration,
+    SocialSupport,
+    Family,
+    Transport,
+    Business,
+    Health,
+}
+
+impl Category {
+    /// The translation key of the category's name.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Category::Taxes => "category-taxes",
+            Category::PassportsRegistration => "category-passports-registration",
+            Category::SocialSupport => "category-social-support",
+            Category::Family => "category-family",
+            Category::Transport => "category-transport",
+            Category::Business => "category-business",
+            Category::Health => "category-health",
+        }
+    }
+}
+
+/// Who may apply for a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicant {
+    Citizen,
+    Representative,
+}
+
+/// A value of the person's profile that can fill a form field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    Surname,
+    GivenName,
+    Patronymic,
+    BirthDate,
+    Phone,
+    Email,
+    Snils,
+    Inn,
+}
+
+/// What a field accepts; each kind has its validator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// One line of free text.
+    Text,
+    /// Several lines of free text.
+    LongText,
+    /// A surname, given name or patronymic.
+    PersonName,
+    Date,
+    /// A date that must be a birth date (in the past, at most 130 years ago).
+    BirthDate,
+    /// One of `options`.
+    Choice,
+    Phone,
+    Email,
+    Snils,
+    /// A person's INN of 12 digits.
+    Inn,
+    /// Passport series and number.
+    Passport,
+    /// Subdivision code of the authority that issued a passport, `NNN-NNN`.
+    SubdivisionCode,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDef {
+    /// The form name of the field, `[a-z][a-z0-9_]*`.
+    pub name: String,
+    pub label: Localized,
+    #[serde(default)]
+    pub hint: Option<Localized>,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+    /// The profile value that fills this field when the person has it.
+    #[serde(default)]
+    pub prefill: Option<ProfileField>,
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+    /// Maximum length in characters for text kinds; 500 when not given.
+    #[serde(default)]
+    pub max_length: Option<usize>,
+    /// The HTML `autocomplete` token, so browsers and assistive tools can fill the field.
+    #[serde(default)]
+    pub autocomplete: Option<String>,
+}
+
+/// A document to attach: one or more files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentDef {
+    pub code: String,
+    pub title: Localized,
+    #[serde(default)]
+    pub hint: Option<Localized>,
+    #[serde(default)]
+    pub required: bool,
+    /// How many files this document may have; 1 when not given.
+    #[serde(default = "one")]
+    pub max_files: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A service as a department publishes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceDefinition {
+    pub code: String,
+    /// The code of the department that processes applications.
+    pub department: String,
+    pub category: Category,
+    pub title: Localized,
+    pub summary: Localized,
+    pub description: Localized,
+    pub applicants: Vec<Applicant>,
+    /// The processing deadline in working days.
+    pub processing_days: u32,
+    pub result: Localized,
+    pub fields: Vec<FieldDef>,
+    #[serde(default)]
+    pub documents: Vec<DocumentDef>,
+}
+
+/// Default maximum length of text answers, in characters.
+pub const DEFAULT_MAX_LENGTH: usize = 500;
+
+/// Form names used by the application form itself, which fields may not take.
+const RESERVED_NAMES: [&str; 3] = ["request_key", "service", "remove_upload"];
+
+impl ServiceDefinition {
+    /// Checks that the definition is usable, naming the first problem found.
+    pub fn check(&self) -> Result<(), String> {
+        let mut names = std::collections::HashSet::new();
+        for field in &self.fields {
+            let valid_name = field.name.starts_with(|c: char| c.is_ascii_lowercase())
+                && field
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !valid_name || RESERVED_NAMES.contains(&field.name.as_str()) {
+                return Err(format!("field `{}`: the name must match [a-z][a-z0-9_]* and not be reserved", field.name));
+            }
+            if !names.insert(field.name.as_str()) {
+                return Err(format!("field `{}` is defined twice", field.name));
+            }
+            if field.kind == FieldKind::Choice && field.options.is_empty() {
+                return Err(format!("field `{}`: a choice needs options", field.name));
+            }
+        }
+        let mut codes = std::collections::HashSet::new();
+        for document in &self.documents {
+            if !codes.insert(document.code.as_str()) {
+                return Err(format!("document `{}` is defined twice", document.code));
+            }
+            if document.max_files == 0 {
+                return Err(format!("document `{}`: max_files must be at least 1", document.code));
+            }
+        }
+        if self.applicants.is_empty() {
+            return Err("the service must name who may apply".into());
+        }
+        Ok(())
+    }
+
+    pub fn field(&self, name: &str) -> Option<&FieldDef> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    pub fn document(&self, code: &str) -> Option<&DocumentDef> {
+        self.documents.iter().find(|document| document.code == code)
+    }
+}
+
+/// Checks the typed answers against the form and returns them normalised (dates as
+/// `YYYY-MM-DD`, phones in E.164, SNILS and INN as digits). Answers to unknown fields are
+/// dropped; an empty optional field is left out.
+pub fn validate_answers(
+    definition: &ServiceDefinition,
+    raw: &BTreeMap<String, String>,
+    today: NaiveDate,
+) -> Result<BTreeMap<String, String>, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut answers = BTreeMap::new();
+
+    for field in &definition.fields {
+        let typed = raw.get(&field.name).map(|value| value.trim()).unwrap_or("");
+        if typed.is_empty() {
+            if field.required {
+                errors.add(&field.name, Message::new("error-required"));
+            }
+            continue;
+        }
+        if let Some(value) = errors.check(&field.name, validate_field(field, typed, today)) {
+            answers.insert(field.name.clone(), value);
+        }
+    }
+
+    errors.into_result(answers)
+}
+
+/// Checks one non-empty answer and returns its normalised form.
+pub fn validate_field(field: &FieldDef, typed: &str, today: NaiveDate) -> Result<String, Message> {
+    match field.kind {
+        FieldKind::Text | FieldKind::LongText => {
+            validate::text::max_chars(typed, field.max_length.unwrap_or(DEFAULT_MAX_LENGTH))?;
+            Ok(typed.to_string())
+        }
+        FieldKind::PersonName => Ok(validate::name::parse(typed, true)?.unwrap_or_default()),
+        FieldKind::Date => Ok(validate::date::parse(typed)?.to_string()),
+        FieldKind::BirthDate => {
+            let date = validate::date::parse(typed)?;
+            Ok(validate::date::birth_date(date, today)?.to_string())
+        }
+        FieldKind::Choice => field
+            .options
+            .iter()
+            .find(|option| option.value == typed)
+            .map(|option| option.value.clone())
+            .ok_or_else(|| Message::new("error-choice")),
+        FieldKind::Phone => validate::phone::normalize_mobile(typed),
+        FieldKind::Email => validate::email::normalize(typed),
+        FieldKind::Snils => validate::snils::parse(typed),
+        FieldKind::Inn => validate::inn::parse_person(typed),
+        FieldKind::Passport => {
+            let passport = validate::passport::parse(typed)?;
+            Ok(format!("{} {}", passport.series, passport.number))
+        }
+        FieldKind::SubdivisionCode => validate::passport::parse_subdivision_code(typed),
+    }
+}
+
+/// Formats a stored answer for reading: the option's label, SNILS with separators, the
+/// phone in groups, a date as `DD.MM.YYYY`.
+pub fn display_answer(field: &FieldDef, value: &str, locale: Locale) -> String {
+    match field.kind {
+        FieldKind::Choice => field
+            .options
+            .iter()
+            .find(|option| option.value == value)
+            .map(|option| option.label.get(locale).to_string())
+            .unwrap_or_else(|| value.to_string()),
+        FieldKind::Snils => validate::snils::format(value),
+        FieldKind::Phone => validate::phone::format_display(value),
+        FieldKind::Date | FieldKind::BirthDate => NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map(|date| date.format("%d.%m.%Y").to_string())
+            .unwrap_or_else(|_| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn localized(text: &str) -> Localized {
+        Localized {
+            ru: text.to_string(),
+            en: text.to_string(),
+        }
+    }
+
+    fn field(name: &str, kind: FieldKind, required: bool) -> FieldDef {
+        FieldDef {
+            name: name.to_string(),
+            label: localized(name),
+            hint: None,
+            kind,
+            required,
+            prefill: None,
+            options: Vec::new(),
+            max_length: None,
+            autocomplete: None,
+        }
+    }
+
+    fn definition(fields: Vec<FieldDef>) -> ServiceDefinition {
+        ServiceDefinition {
+            code: "test".into(),
+            department: "mvd".into(),
+            category: Category::PassportsRegistration,
+            title: localized("t"),
+            summary: localized("s"),
+            description: localized("d"),
+            applicants: vec![Applicant::Citizen],
+            processing_days: 10,
+            result: localized("r"),
+            fields,
+            documents: Vec::new(),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn answers_are_normalised() {
+        let definition = definition(vec![
+            field("snils", FieldKind::Snils, true),
+            field("phone", FieldKind::Phone, true),
+            field("birth", FieldKind::BirthDate, true),
+        ]);
+        let raw = answers(&[("snils", "112-233-445 95"), ("phone", "8 (912) 345-67-89"), ("birth", "01.02.1990")]);
+
+        let valid = validate_answers(&definition, &raw, today()).unwrap();
+
+        assert_eq!(valid["snils"], "11223344595");
+        assert_eq!(valid["phone"], "+79123456789");
+        assert_eq!(valid["birth"], "1990-02-01");
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_message() {
+        let definition = definition(vec![
+            field("snils", FieldKind::Snils, true),
+            field("note", FieldKind::Text, true),
+            field("extra", FieldKind::Text, false),
+        ]);
+        let raw = answers(&[("snils", "112-233-445 98"), ("note", "   ")]);
+
+        let errors = validate_answers(&definition, &raw, today()).unwrap_err();
+
+        assert_eq!(errors.get("snils").map(|m| m.key.as_str()), Some("error-snils-checksum"));
+        assert_eq!(errors.get("note").map(|m| m.key.as_str()), Some("error-required"));
+        assert!(errors.get("extra").is_none());
+    }
+
+    #[test]
+    fn choice_outside_options_is_rejected() {
+        let mut choice = field("reason", FieldKind::Choice, true);
+        choice.options = vec![ChoiceOption {
+            value: "age_20".into(),
+            label: localized("20"),
+        }];
+        let definition = definition(vec![choice]);
+
+        let errors = validate_answers(&definition, &answers(&[("reason", "age_99")]), today()).unwrap_err();
+
+        assert_eq!(errors.get("reason").map(|m| m.key.as_str()), Some("error-choice"));
+    }
+
+    #[test]
+    fn unknown_answers_are_dropped() {
+        let definition = definition(vec![field("note", FieldKind::Text, false)]);
+        let valid = validate_answers(&definition, &answers(&[("note", "x"), ("admin", "1")]), today()).unwrap();
+        assert_eq!(valid.len(), 1);
+    }
+
+    #[test]
+    fn text_longer_than_limit_is_rejected() {
+        let mut note = field("note", FieldKind::Text, true);
+        note.max_length = Some(5);
+        let definition = definition(vec![note]);
+
+        let at_limit = validate_answers(&definition, &answers(&[("note", "ёжики")]), today());
+        let over = validate_answers(&definition, &answers(&[("note", "ёжиков")]), today());
+
+        assert!(at_limit.is_ok());
+        assert_eq!(over.unwrap_err().get("note").map(|m| m.key.as_str()), Some("error-too-long"));
+    }
+
+    #[test]
+    fn check_rejects_duplicate_and_reserved_names() {
+        let duplicate = definition(vec![field("a", FieldKind::Text, false), field("a", FieldKind::Text, false)]);
+        let reserved = definition(vec![field("request_key", FieldKind::Text, false)]);
+
+        assert!(duplicate.check().unwrap_err().contains("`a`"));
+        assert!(reserved.check().unwrap_err().contains("`request_key`"));
+    }
+}

@@ -1,0 +1,60 @@
+//! Applications: submission with documents, the citizen's view and the officials' work.
+
+mod official;
+mod submit;
+mod view;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use kabinet_shared::model::ApplicationStatus;
+use uuid::Uuid;
+
+pub use submit::{FileUpload, Submission, Submitted, document_field};
+
+use crate::crypto::{open, seal};
+use crate::error::Result;
+use crate::keys::DataKeyring;
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub(crate) struct ApplicationRow {
+    pub id: Uuid,
+    pub number: String,
+    pub user_id: Uuid,
+    pub service_code: String,
+    pub service_version: i32,
+    pub department_code: String,
+    pub status: String,
+    pub answers_enc: Vec<u8>,
+    pub assignee_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The column list of [`ApplicationRow`] for `concat!`, qualified with the alias `a`.
+macro_rules! application_columns {
+    () => {
+        "a.id, a.number, a.user_id, a.service_code, a.service_version, a.department_code, a.status, \
+         a.answers_enc, a.assignee_id, a.created_at, a.updated_at"
+    };
+}
+pub(crate) use application_columns;
+
+impl ApplicationRow {
+    pub fn status(&self) -> ApplicationStatus {
+        ApplicationStatus::parse(&self.status).unwrap_or(ApplicationStatus::Submitted)
+    }
+}
+
+/// Answers are encrypted as a whole: they may hold passport numbers and addresses.
+fn answers_context(application_id: Uuid) -> Vec<u8> {
+    format!("applications.answers:{application_id}").into_bytes()
+}
+
+pub(crate) fn seal_answers(keys: &DataKeyring, id: Uuid, answers: &BTreeMap<String, String>) -> Result<Vec<u8>> {
+    Ok(seal(keys, &answers_context(id), &serde_json::to_vec(answers)?))
+}
+
+pub(crate) fn open_answers(keys: &DataKeyring, id: Uuid, sealed: &[u8]) -> Result<BTreeMap<String, String>> {
+    Ok(serde_json::from_slice(&open(keys, &answers_context(id), sealed)?)?)
+}

@@ -1,0 +1,204 @@
+//! The officials' work: the department queue, taking an application and changing its
+//! status. Each change is committed with the status history line, the applicant's journal
+//! entry and the applicant's notification.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use kabinet_shared::model::{ApplicationStatus, ApplicationSummary, HistoryStatus, Role};
+use kabinet_shared::{Locale, Message};
+use uuid::Uuid;
+
+use super::view::{Definitions, display_number, summary, visible_application};
+use super::{ApplicationRow, application_columns};
+use crate::accounts::full_name;
+use crate::db::Tx;
+use crate::error::{Error, Result};
+use crate::history::{self, Entry, Kind};
+use crate::notifications::{self, NewNotification};
+use crate::{Actor, Core, execute, on_conn};
+
+/// Longest comment an official may leave, in characters.
+pub const COMMENT_MAX_CHARS: usize = 2000;
+
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    #[sqlx(flatten)]
+    application: ApplicationRow,
+    applicant_surname: String,
+    applicant_given_name: String,
+    applicant_patronymic: Option<String>,
+    assignee_surname: Option<String>,
+    assignee_given_name: Option<String>,
+    assignee_patronymic: Option<String>,
+}
+
+impl Core {
+    /// The applications of the official's department, oldest first. Without a status
+    /// filter the queue shows every application that is not yet decided.
+    pub async fn department_queue(
+        &self,
+        actor: &Actor,
+        status: Option<ApplicationStatus>,
+        locale: Locale,
+    ) -> Result<Vec<ApplicationSummary>> {
+        actor.require(Role::Official)?;
+        let department = actor.department.as_deref().ok_or(Error::Forbidden)?;
+        let statuses: Vec<&str> = match status {
+            Some(status) => vec![status.code()],
+            None => ApplicationStatus::ALL
+                .iter()
+                .filter(|status| !status.is_final())
+                .map(|status| status.code())
+                .collect(),
+        };
+
+        let mut tx = self.db.begin_read().await?;
+        let mut rows: Vec<QueueRow> = Vec::new();
+        for status in statuses {
+            let sql = concat!(
+                "SELECT ",
+                application_columns!(),
+                ", applicant.surname AS applicant_surname, applicant.given_name AS applicant_given_name,
+                  applicant.patronymic AS applicant_patronymic, assignee.surname AS assignee_surname,
+                  assignee.given_name AS assignee_given_name, assignee.patronymic AS assignee_patronymic
+                 FROM applications a
+                 JOIN users applicant ON applicant.id = a.user_id
+                 LEFT JOIN users assignee ON assignee.id = a.assignee_id
+                 WHERE a.department_code = $1 AND a.status = $2
+                 ORDER BY a.created_at, a.id LIMIT $3"
+            );
+            let mut batch: Vec<QueueRow> = on_conn!(&mut tx, conn => sqlx::query_as(sql)
+                .bind(department)
+                .bind(status)
+                .bind(super::view::LIST_LIMIT)
+                .fetch_all(conn)
+                .await)?;
+            rows.append(&mut batch);
+        }
+        rows.sort_by_key(|row| (row.application.created_at, row.application.id));
+
+        let mut definitions = Definitions::default();
+        let mut queue = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let application = &row.application;
+            let service = definitions.get(&mut tx, &application.service_code, application.service_version).await?;
+            let applicant = full_name(&row.applicant_surname, &row.applicant_given_name, row.applicant_patronymic.as_deref());
+            let assignee = match (&row.assignee_surname, &row.assignee_given_name) {
+                (Some(surname), Some(given_name)) => Some(full_name(surname, given_name, row.assignee_patronymic.as_deref())),
+                _ => None,
+            };
+            queue.push(summary(application, service, actor, locale, Some(applicant), assignee));
+        }
+        Ok(queue)
+    }
+
+    /// Takes an application from the queue: it becomes the official's and moves to
+    /// "in progress".
+    pub async fn take_application(&self, actor: &Actor, id: Uuid) -> Result<()> {
+        actor.require(Role::Official)?;
+        let mut tx = self.db.begin().await?;
+        let row = visible_application(&mut tx, actor, id).await?;
+        if row.status() != ApplicationStatus::Submitted {
+            return Err(Error::rejected("error-application-already-taken"));
+        }
+        self.move_status(&mut tx, actor, &row, ApplicationStatus::InProgress, None, true).await?;
+        tx.commit().await?;
+        tracing::info!(application.id = %id, user.id = %actor.user_id, "application taken");
+        Ok(())
+    }
+
+    /// Sets a new status on an application the official has taken. "Action required"
+    /// and "refused" need a comment that tells the applicant why.
+    pub async fn change_application_status(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        status: ApplicationStatus,
+        comment: &str,
+    ) -> Result<()> {
+        actor.require(Role::Official)?;
+        let comment = comment.trim();
+        if status.needs_comment() && comment.is_empty() {
+            return Err(Error::field("comment", Message::new("error-comment-required")));
+        }
+        if comment.chars().count() > COMMENT_MAX_CHARS {
+            return Err(Error::field("comment", Message::new("error-too-long").arg("max", COMMENT_MAX_CHARS)));
+        }
+
+        let mut tx = self.db.begin().await?;
+        let row = visible_application(&mut tx, actor, id).await?;
+        if row.assignee_id != Some(actor.user_id) {
+            return Err(Error::rejected("error-application-not-yours"));
+        }
+        if !row.status().official_targets().contains(&status) {
+            return Err(Error::field("status", Message::new("error-status-not-allowed")));
+        }
+        let comment = Some(comment).filter(|comment| !comment.is_empty());
+        self.move_status(&mut tx, actor, &row, status, comment, false).await?;
+        tx.commit().await?;
+        tracing::info!(application.id = %id, user.id = %actor.user_id, application.status = status.code(), "application status changed");
+        Ok(())
+    }
+
+    /// Writes the status change with its history line, journal entry and notification.
+    /// The update only applies if the status is still the one read, so two officials
+    /// acting at once cannot both succeed.
+    async fn move_status(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        row: &ApplicationRow,
+        status: ApplicationStatus,
+        comment: Option<&str>,
+        assign: bool,
+    ) -> Result<()> {
+        let now: DateTime<Utc> = self.clock.now();
+        let assignee = if assign { Some(actor.user_id) } else { row.assignee_id };
+        let updated = execute!(&mut *tx, sqlx::query(
+            "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+        )
+        .bind(status.code())
+        .bind(assignee)
+        .bind(now)
+        .bind(row.id)
+        .bind(&row.status))?;
+        if updated == 0 {
+            return Err(Error::rejected("error-application-changed"));
+        }
+
+        execute!(&mut *tx, sqlx::query(
+            "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(Uuid::now_v7())
+        .bind(row.id)
+        .bind(now)
+        .bind(status.code())
+        .bind(actor.user_id)
+        .bind(comment))?;
+
+        let number = display_number(&row.number);
+        let entry = Entry::new(row.user_id, Kind::ApplicationStatusChanged, HistoryStatus::Succeeded)
+            .application(row.id)
+            .actor(actor.user_id)
+            .detail("number", &number)
+            .detail("status", status.code());
+        history::record(tx, now, entry).await?;
+
+        let mut args = BTreeMap::from([
+            ("number".to_string(), number),
+            ("status".to_string(), status.code().to_string()),
+        ]);
+        if let Some(comment) = comment {
+            args.insert("comment".to_string(), comment.to_string());
+        }
+        let notification = NewNotification {
+            user_id: row.user_id,
+            kind: "status_changed",
+            args,
+            application_id: Some(row.id),
+        };
+        notifications::create(tx, now, notification).await
+    }
+}

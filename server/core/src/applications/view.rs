@@ -1,0 +1,267 @@
+//! Reading applications: the citizen's list, the page of one application, its documents.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use kabinet_shared::Locale;
+use kabinet_shared::model::{
+    AnswerView, ApplicationDetail, ApplicationStatus, ApplicationSummary, DocumentView, Role, StatusChange,
+};
+use kabinet_shared::service::{ServiceDefinition, display_answer};
+use kabinet_shared::validate::application_number::ApplicationNumber;
+use uuid::Uuid;
+
+use super::{ApplicationRow, application_columns, open_answers};
+use crate::accounts::full_name;
+use crate::catalogue::{department_name, service_version};
+use crate::db::Tx;
+use crate::error::{Error, Result};
+use crate::{Actor, Core, on_conn, time};
+
+/// Most applications one list shows.
+pub const LIST_LIMIT: i64 = 200;
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    occurred_at: DateTime<Utc>,
+    status: String,
+    comment: Option<String>,
+    actor_id: Option<Uuid>,
+    actor_surname: Option<String>,
+    actor_given_name: Option<String>,
+    actor_patronymic: Option<String>,
+    actor_role: Option<String>,
+    actor_department: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DocumentRow {
+    id: Uuid,
+    document_code: String,
+    file_name: String,
+    content_type: String,
+    size: i64,
+}
+
+/// A downloaded document.
+#[derive(Clone, Debug)]
+pub struct DocumentFile {
+    pub file_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Service definitions by code and version, loaded once per request.
+#[derive(Default)]
+pub(crate) struct Definitions(HashMap<(String, i32), ServiceDefinition>);
+
+impl Definitions {
+    pub async fn get(&mut self, tx: &mut Tx, code: &str, version: i32) -> Result<&ServiceDefinition> {
+        let key = (code.to_string(), version);
+        if !self.0.contains_key(&key) {
+            let definition = service_version(tx, code, version).await?;
+            self.0.insert(key.clone(), definition);
+        }
+        Ok(&self.0[&key])
+    }
+}
+
+pub(crate) fn display_number(stored: &str) -> String {
+    ApplicationNumber::parse(stored).map_or_else(|_| stored.to_string(), |number| number.to_string())
+}
+
+pub(crate) fn summary(
+    row: &ApplicationRow,
+    service: &ServiceDefinition,
+    viewer: &Actor,
+    locale: Locale,
+    applicant: Option<String>,
+    assignee: Option<String>,
+) -> ApplicationSummary {
+    ApplicationSummary {
+        id: row.id,
+        number: display_number(&row.number),
+        service_title: service.title.get(locale).to_string(),
+        status: row.status(),
+        submitted_at: time::local(row.created_at, &viewer.time_zone),
+        updated_at: time::local(row.updated_at, &viewer.time_zone),
+        applicant,
+        assignee,
+    }
+}
+
+impl Core {
+    /// The citizen's applications, newest first.
+    pub async fn my_applications(&self, actor: &Actor, locale: Locale) -> Result<Vec<ApplicationSummary>> {
+        let mut tx = self.db.begin_read().await?;
+        let sql = concat!(
+            "SELECT ",
+            application_columns!(),
+            " FROM applications a WHERE a.user_id = $1 ORDER BY a.created_at DESC, a.id DESC LIMIT $2"
+        );
+        let rows: Vec<ApplicationRow> = on_conn!(&mut tx, conn => sqlx::query_as(sql)
+            .bind(actor.user_id)
+            .bind(LIST_LIMIT)
+            .fetch_all(conn)
+            .await)?;
+
+        let mut definitions = Definitions::default();
+        let mut summaries = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let service = definitions.get(&mut tx, &row.service_code, row.service_version).await?;
+            summaries.push(summary(row, service, actor, locale, None, None));
+        }
+        Ok(summaries)
+    }
+
+    /// One application as its applicant or an official of its department sees it.
+    /// Anyone else gets [`Error::NotFound`], as if it did not exist.
+    pub async fn application(&self, actor: &Actor, id: Uuid, locale: Locale) -> Result<ApplicationDetail> {
+        let mut tx = self.db.begin_read().await?;
+        let row = visible_application(&mut tx, actor, id).await?;
+        self.detail(&mut tx, &row, actor, locale).await
+    }
+
+    /// A document of an application, for its applicant or an official of its department.
+    pub async fn application_document(&self, actor: &Actor, application_id: Uuid, document_id: Uuid) -> Result<DocumentFile> {
+        let mut tx = self.db.begin_read().await?;
+        visible_application(&mut tx, actor, application_id).await?;
+        let row: Option<(String, String, String)> = on_conn!(&mut tx, conn => sqlx::query_as(
+            "SELECT blob_key, file_name, content_type FROM application_documents WHERE id = $1 AND application_id = $2",
+        )
+        .bind(document_id)
+        .bind(application_id)
+        .fetch_optional(conn)
+        .await)?;
+        drop(tx);
+
+        let (blob_key, file_name, content_type) = row.ok_or(Error::NotFound)?;
+        let bytes = self.files.get(&self.keys, &blob_key).await?;
+        Ok(DocumentFile {
+            file_name,
+            content_type,
+            bytes,
+        })
+    }
+
+    pub(crate) async fn detail(
+        &self,
+        tx: &mut Tx,
+        row: &ApplicationRow,
+        viewer: &Actor,
+        locale: Locale,
+    ) -> Result<ApplicationDetail> {
+        let service = service_version(tx, &row.service_code, row.service_version).await?;
+        let answers = open_answers(&self.keys.data, row.id, &row.answers_enc)?;
+        let answers = service
+            .fields
+            .iter()
+            .filter_map(|field| {
+                answers.get(&field.name).map(|value| AnswerView {
+                    label: field.label.get(locale).to_string(),
+                    value: display_answer(field, value, locale),
+                })
+            })
+            .collect();
+
+        let is_staff = viewer.role == Role::Official;
+        let applicant = if is_staff { Some(person_name(tx, row.user_id).await?) } else { None };
+        let assignee = match row.assignee_id {
+            Some(id) if is_staff => Some(person_name(tx, id).await?),
+            _ => None,
+        };
+        let status = row.status();
+        let is_assignee = row.assignee_id == Some(viewer.user_id);
+
+        Ok(ApplicationDetail {
+            summary: summary(row, &service, viewer, locale, applicant, assignee),
+            department: department_name(tx, &row.department_code, locale).await?,
+            answers,
+            documents: documents(tx, row.id, &service, locale).await?,
+            history: self.status_history(tx, row, viewer, locale).await?,
+            allowed_statuses: if is_staff && is_assignee { status.official_targets().to_vec() } else { Vec::new() },
+            can_take: is_staff && status == ApplicationStatus::Submitted,
+        })
+    }
+
+    async fn status_history(&self, tx: &mut Tx, row: &ApplicationRow, viewer: &Actor, locale: Locale) -> Result<Vec<StatusChange>> {
+        let events: Vec<EventRow> = on_conn!(tx, conn => sqlx::query_as(
+            "SELECT e.occurred_at, e.status, e.comment, e.actor_id, u.surname AS actor_surname,
+                    u.given_name AS actor_given_name, u.patronymic AS actor_patronymic, u.role AS actor_role,
+                    u.department_code AS actor_department
+             FROM application_events e LEFT JOIN users u ON u.id = e.actor_id
+             WHERE e.application_id = $1 ORDER BY e.occurred_at, e.id",
+        )
+        .bind(row.id)
+        .fetch_all(conn)
+        .await)?;
+
+        let mut changes = Vec::with_capacity(events.len());
+        for event in events {
+            let actor = match (&event.actor_id, &event.actor_surname, &event.actor_given_name) {
+                (Some(id), Some(surname), Some(given_name)) if *id != row.user_id => {
+                    let name = full_name(surname, given_name, event.actor_patronymic.as_deref());
+                    let is_official = event.actor_role.as_deref() == Some(Role::Official.code());
+                    match event.actor_department.as_deref().filter(|_| is_official) {
+                        Some(code) => Some(format!("{name}, {}", department_name(tx, code, locale).await?)),
+                        None => Some(name),
+                    }
+                }
+                _ => None,
+            };
+            changes.push(StatusChange {
+                at: time::local(event.occurred_at, &viewer.time_zone),
+                status: ApplicationStatus::parse(&event.status).unwrap_or(ApplicationStatus::Submitted),
+                actor,
+                comment: event.comment,
+            });
+        }
+        Ok(changes)
+    }
+}
+
+/// Loads an application that `actor` may see: their own, or one of their department's
+/// for an official.
+pub(crate) async fn visible_application(tx: &mut Tx, actor: &Actor, id: Uuid) -> Result<ApplicationRow> {
+    let sql = concat!("SELECT ", application_columns!(), " FROM applications a WHERE a.id = $1");
+    let row: Option<ApplicationRow> = on_conn!(tx, conn => sqlx::query_as(sql).bind(id).fetch_optional(conn).await)?;
+    let row = row.ok_or(Error::NotFound)?;
+    let visible = match actor.role {
+        Role::Citizen => row.user_id == actor.user_id,
+        Role::Official => actor.department.as_deref() == Some(row.department_code.as_str()),
+        Role::Support | Role::Admin => false,
+    };
+    if visible { Ok(row) } else { Err(Error::NotFound) }
+}
+
+async fn person_name(tx: &mut Tx, user_id: Uuid) -> Result<String> {
+    let (surname, given_name, patronymic): (String, String, Option<String>) = on_conn!(tx, conn => sqlx::query_as(
+        "SELECT surname, given_name, patronymic FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await)?;
+    Ok(full_name(&surname, &given_name, patronymic.as_deref()))
+}
+
+async fn documents(tx: &mut Tx, application_id: Uuid, service: &ServiceDefinition, locale: Locale) -> Result<Vec<DocumentView>> {
+    let rows: Vec<DocumentRow> = on_conn!(tx, conn => sqlx::query_as(
+        "SELECT id, document_code, file_name, content_type, size FROM application_documents
+         WHERE application_id = $1 ORDER BY created_at, id",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| DocumentView {
+            id: row.id,
+            title: service
+                .document(&row.document_code)
+                .map_or_else(|| row.document_code.clone(), |document| document.title.get(locale).to_string()),
+            file_name: row.file_name,
+            content_type: row.content_type,
+            size: u64::try_from(row.size).unwrap_or(0),
+        })
+        .collect())
+}
