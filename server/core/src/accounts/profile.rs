@@ -100,3 +100,13 @@ impl Core {
         Ok(())
     }
 }
+
+impl Core {
+    /// Saves the interface language the person chose.
+    pub async fn set_locale(&self, user_id: uuid::Uuid, locale: kabinet_shared::Locale) -> Result<()> {
+        let mut tx = self.db.begin().await?;
+        execute!(&mut tx, sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale.code()).bind(user_id))?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,500 @@
+//! Applying for a service, the list of one's applications and an application's page.
+
+use kabinet_shared::model::{ApplicationDetail, ApplicationSummary, StagedFile};
+use kabinet_shared::service::{DocumentDef, FieldDef, FieldKind, ServiceDefinition};
+use kabinet_shared::{FieldErrors, Locale};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::applications::{ApplyForm, SubmitApplication, get_application, get_apply_form, list_my_applications};
+use crate::api::FormReply;
+use crate::components::form::{ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, TextField};
+use crate::components::page::{ErrorView, Loading, PageTitle};
+use crate::components::status::StatusBadge;
+use crate::i18n::{date_time, date_time_attribute, locale, message, t, t_with};
+use leptos::server_fn::ServerFn;
+
+/// Largest attachment, in bytes; the server checks the same limit.
+#[cfg(feature = "hydrate")]
+const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let form = Resource::new(code, get_apply_form);
+
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match form.await {
+                    Ok(form) => view! { <ApplicationForm form /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ApplicationForm(form: ApplyForm) -> impl IntoView {
+    let locale = locale();
+    let ApplyForm { service, values, prefilled, request_key, staged, reply } = form;
+    let state = FormState::new(values, reply);
+    let title = service.title.get(locale).to_string();
+    let labels = service
+        .fields
+        .iter()
+        .map(|field| (field.name.clone(), field.label.get(locale).to_string()))
+        .chain(service.documents.iter().map(|document| (format!("doc_{}", document.code), document.title.get(locale).to_string())))
+        .collect::<Vec<_>>();
+    let pending = RwSignal::new(false);
+    let on_submit = submit_handler(service.clone(), state, pending);
+
+    let fields = service
+        .fields
+        .iter()
+        .map(|field| {
+            let from_profile = prefilled.contains(&field.name);
+            view! { <ServiceField state field=field.clone() from_profile /> }
+        })
+        .collect_view();
+    let documents = service
+        .documents
+        .iter()
+        .map(|document| {
+            let files: Vec<StagedFile> = staged.iter().filter(|file| file.document_code == document.code).cloned().collect();
+            view! { <DocumentField state document=document.clone() staged=files /> }
+        })
+        .collect_view();
+
+    view! {
+        <PageTitle text=title.clone() />
+        <p class="breadcrumbs"><a href=format!("/services/{}", service.code)>{title.clone()}</a></p>
+        <h1>{t("apply-title")}</h1>
+        <p class="lead">{title}</p>
+        <ErrorSummary state labels />
+        <form
+            class="form"
+            method="post"
+            enctype="multipart/form-data"
+            action=SubmitApplication::url()
+            novalidate
+            on:submit=on_submit
+        >
+            <Hidden name="service" value=service.code.clone() />
+            <Hidden name="request_key" value=request_key />
+            <h2>{t("apply-answers")}</h2>
+            {fields}
+            {(!service.documents.is_empty()).then(|| view! {
+                <h2>{t("apply-documents")}</h2>
+                <p class="field__hint">{t("apply-documents-hint")}</p>
+            })}
+            {documents}
+            <SubmitButton label=t("apply-submit") pending=Signal::from(pending) />
+        </form>
+    }
+}
+
+/// Checks the answers and file sizes in the browser, then sends the whole form as
+/// multipart data; the reply is shown by `state`.
+fn submit_handler(
+    service: ServiceDefinition,
+    state: FormState,
+    pending: RwSignal<bool>,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let submit = Action::new_local(|data: &leptos::web_sys::FormData| {
+        let data = data.clone();
+        async move { crate::api::applications::submit_application(data.into()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = submit.value().get() {
+            pending.set(false);
+            state.show_result(&result);
+        }
+    });
+
+    move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(form) = form_element(&event) else { return };
+        let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else { return };
+
+        let errors = browser_errors(&service, &data);
+        if !errors.is_empty() {
+            state.show_result(&Ok(FormReply::Invalid(errors)));
+            return;
+        }
+        pending.set(true);
+        submit.dispatch_local(data);
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn form_element(event: &leptos::ev::SubmitEvent) -> Option<leptos::web_sys::HtmlFormElement> {
+    use leptos::wasm_bindgen::JsCast;
+    event.target()?.dyn_into().ok()
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn form_element(_event: &leptos::ev::SubmitEvent) -> Option<leptos::web_sys::HtmlFormElement> {
+    None
+}
+
+/// The errors the browser can find before sending: answers, by the shared validator,
+/// and files over the size limit.
+#[cfg(feature = "hydrate")]
+fn browser_errors(service: &ServiceDefinition, data: &leptos::web_sys::FormData) -> FieldErrors {
+    use kabinet_shared::Message;
+    use kabinet_shared::service::validate_answers;
+    use leptos::wasm_bindgen::JsCast;
+
+    let mut raw = std::collections::BTreeMap::new();
+    for field in &service.fields {
+        if let Some(text) = data.get(&field.name).as_string() {
+            raw.insert(field.name.clone(), text);
+        }
+    }
+    let mut errors = validate_answers(service, &raw, crate::clock::today()).err().unwrap_or_default();
+    for document in &service.documents {
+        let name = format!("doc_{}", document.code);
+        for entry in data.get_all(&name).iter() {
+            if let Ok(file) = entry.dyn_into::<leptos::web_sys::File>() {
+                if file.size() > MAX_FILE_BYTES {
+                    errors.add(&name, Message::new("error-file-too-large").arg("file", file.name()).arg("max", 5));
+                }
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn browser_errors(_service: &ServiceDefinition, _data: &leptos::web_sys::FormData) -> FieldErrors {
+    FieldErrors::new()
+}
+
+/// One question of a service form, rendered by its kind.
+#[component]
+fn ServiceField(state: FormState, field: FieldDef, from_profile: bool) -> impl IntoView {
+    let locale = locale();
+    let label = field.label.get(locale).to_string();
+    let mut hint = field.hint.as_ref().map(|hint| hint.get(locale).to_string());
+    if from_profile {
+        let note = t("apply-from-profile");
+        hint = Some(match hint {
+            Some(hint) => format!("{hint}. {note}"),
+            None => note,
+        });
+    }
+    let optional = !field.required;
+    let autocomplete = field.autocomplete.clone();
+
+    match field.kind {
+        FieldKind::LongText => view! {
+            <TextArea state name=field.name.clone() label hint=hint.unwrap_or_default() optional autocomplete=autocomplete.unwrap_or_default() />
+        }
+        .into_any(),
+        FieldKind::Choice => {
+            let options = field
+                .options
+                .iter()
+                .map(|option| (option.value.clone(), option.label.get(locale).to_string()))
+                .collect();
+            view! { <RadioGroup state name=field.name.clone() legend=label hint=hint.unwrap_or_default() options /> }.into_any()
+        }
+        kind => {
+            let (input_type, inputmode, width) = input_shape(kind);
+            view! {
+                <TextField
+                    state
+                    name=field.name.clone()
+                    label
+                    hint=hint.unwrap_or_default()
+                    input_type
+                    inputmode=inputmode.unwrap_or("text")
+                    optional
+                    width=width.unwrap_or("full")
+                />
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The input type, input mode and width of a one-line field kind.
+fn input_shape(kind: FieldKind) -> (&'static str, Option<&'static str>, Option<&'static str>) {
+    match kind {
+        FieldKind::Date | FieldKind::BirthDate => ("date", None, Some("short")),
+        FieldKind::Phone => ("tel", Some("tel"), Some("medium")),
+        FieldKind::Email => ("email", Some("email"), None),
+        FieldKind::Snils | FieldKind::Inn | FieldKind::Passport | FieldKind::SubdivisionCode => {
+            ("text", Some("numeric"), Some("medium"))
+        }
+        _ => ("text", None, None),
+    }
+}
+
+/// A document to attach: the files already accepted, each removable, and a file input.
+#[component]
+fn DocumentField(state: FormState, document: DocumentDef, staged: Vec<StagedFile>) -> impl IntoView {
+    let locale = locale();
+    let name = format!("doc_{}", document.code);
+    let key = StoredValue::new(name.clone());
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let mut hint = t_with("apply-file-rules", &[("max", &document.max_files.to_string())]);
+    if let Some(extra) = &document.hint {
+        hint = format!("{}. {hint}", extra.get(locale));
+    }
+    let title = document.title.get(locale).to_string();
+    let label = if document.required { title } else { format!("{title} {}", t("field-optional")) };
+    let staged_list = (!staged.is_empty()).then(|| {
+        view! {
+            <ul class="file-list">
+                {staged
+                    .into_iter()
+                    .map(|file| {
+                        let id = format!("remove-{}", file.id);
+                        let size = format_size(file.size, locale);
+                        view! {
+                            <li class="file-list__item">
+                                <span>{t("apply-file-attached")} " " <strong>{file.file_name}</strong> " (" {size} ")"</span>
+                                <span class="checkbox">
+                                    <input type="checkbox" id=id.clone() name="remove_upload" value=file.id.to_string() />
+                                    <label for=id>{t("apply-file-remove")}</label>
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    let multiple = document.max_files > 1;
+    let invalid = move || state.error(&key.read_value()).is_some();
+    let described_by = {
+        let hint_id = hint_id.clone();
+        move || if invalid() { format!("{hint_id} {}-error", key.read_value()) } else { hint_id.clone() }
+    };
+
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=name.clone()>{label}</label>
+            <p class="field__hint" id=hint_id.clone()>{hint}</p>
+            {move || state.error(&key.read_value()).map(|error| view! {
+                <p class="field__error" id=error_id.clone()>
+                    <span class="visually-hidden">{t("error-prefix")}</span>
+                    {message(&error)}
+                </p>
+            })}
+            {staged_list}
+            <input
+                class="file-input"
+                type="file"
+                id=name.clone()
+                name=name
+                multiple=multiple
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// A file size as people read it: "340 КБ", "1,2 МБ".
+pub fn format_size(bytes: u64, locale: Locale) -> String {
+    let (value, unit) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / (1024.0 * 1024.0), "size-mb")
+    } else {
+        ((bytes as f64 / 1024.0).max(1.0), "size-kb")
+    };
+    let number = if value >= 10.0 { format!("{value:.0}") } else { format!("{value:.1}") };
+    let number = if locale == Locale::Ru { number.replace('.', ",") } else { number };
+    format!("{number} {}", kabinet_shared::i18n::text(locale, unit))
+}
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let applications = Resource::new(|| (), |_| list_my_applications());
+    view! {
+        <PageTitle text=t("applications-title") />
+        <h1>{t("applications-title")}</h1>
+        <p class="actions"><a class="button" href="/services">{t("applications-new")}</a></p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match applications.await {
+                    Ok(list) if list.is_empty() => view! { <p>{t("applications-empty")}</p> }.into_any(),
+                    Ok(list) => view! { <ApplicationTable list link_prefix="/applications" /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A table of applications; staff tables also show the applicant and the assignee.
+#[component]
+pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str) -> impl IntoView {
+    let staff = list.iter().any(|application| application.applicant.is_some());
+    let rows = list
+        .into_iter()
+        .map(|application| {
+            let href = format!("{link_prefix}/{}", application.id);
+            view! {
+                <tr>
+                    <td><a href=href>{application.number}</a></td>
+                    <td>{application.service_title}</td>
+                    {staff.then(|| view! { <td>{application.applicant.clone().unwrap_or_default()}</td> })}
+                    <td><StatusBadge status=application.status /></td>
+                    {staff.then(|| view! { <td>{application.assignee.clone().unwrap_or_else(|| "—".to_string())}</td> })}
+                    <td><time datetime=date_time_attribute(&application.submitted_at)>{date_time(&application.submitted_at)}</time></td>
+                    <td><time datetime=date_time_attribute(&application.updated_at)>{date_time(&application.updated_at)}</time></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" role="region" aria-label=t("applications-table") tabindex="0">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("column-number")}</th>
+                        <th scope="col">{t("column-service")}</th>
+                        {staff.then(|| view! { <th scope="col">{t("column-applicant")}</th> })}
+                        <th scope="col">{t("column-status")}</th>
+                        {staff.then(|| view! { <th scope="col">{t("column-assignee")}</th> })}
+                        <th scope="col">{t("column-submitted")}</th>
+                        <th scope="col">{t("column-updated")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let application = Resource::new(id, get_application);
+
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let submitted = query.read_untracked().get("submitted").is_some();
+                match application.await {
+                    Ok(detail) => view! { <ApplicationView detail submitted /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page of one application, for its applicant and for officials.
+#[component]
+pub fn ApplicationView(detail: ApplicationDetail, #[prop(optional)] submitted: bool) -> impl IntoView {
+    let summary = detail.summary.clone();
+    let title = t_with("application-title", &[("number", &summary.number)]);
+    let banner = submitted.then(|| {
+        view! {
+            <div class="notice notice--success" role="status">
+                <h2 class="notice__title">{t("application-submitted")}</h2>
+                <p>{t_with("application-submitted-number", &[("number", &summary.number)])}</p>
+            </div>
+        }
+    });
+    let answers = detail
+        .answers
+        .iter()
+        .map(|answer| {
+            view! {
+                <div class="summary-list__row">
+                    <dt>{answer.label.clone()}</dt>
+                    <dd>{answer.value.clone()}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let documents = detail
+        .documents
+        .iter()
+        .map(|document| {
+            let href = format!("/applications/{}/documents/{}", summary.id, document.id);
+            let size = format_size(document.size, locale());
+            view! {
+                <li>
+                    {document.title.clone()} ": "
+                    <a href=href rel="external" download=document.file_name.clone()>{document.file_name.clone()}</a>
+                    " (" {size} ")"
+                </li>
+            }
+        })
+        .collect_view();
+    let history = detail
+        .history
+        .iter()
+        .rev()
+        .map(|change| {
+            view! {
+                <tr>
+                    <td><time datetime=date_time_attribute(&change.at)>{date_time(&change.at)}</time></td>
+                    <td><StatusBadge status=change.status /></td>
+                    <td>{change.actor.clone().unwrap_or_else(|| t("history-actor-applicant"))}</td>
+                    <td>{change.comment.clone().unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <PageTitle text=title.clone() />
+        {banner}
+        <h1>{title}</h1>
+        <p class="lead">{summary.service_title.clone()}</p>
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt>{t("column-status")}</dt>
+                <dd><StatusBadge status=summary.status /></dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{t("service-department")}</dt>
+                <dd>{detail.department.clone()}</dd>
+            </div>
+            {summary.applicant.clone().map(|applicant| view! {
+                <div class="summary-list__row">
+                    <dt>{t("column-applicant")}</dt>
+                    <dd>{applicant}</dd>
+                </div>
+            })}
+            <div class="summary-list__row">
+                <dt>{t("column-submitted")}</dt>
+                <dd><time datetime=date_time_attribute(&summary.submitted_at)>{date_time(&summary.submitted_at)}</time></dd>
+            </div>
+        </dl>
+        <h2>{t("application-history")}</h2>
+        <div class="table-wrap" role="region" aria-label=t("application-history") tabindex="0">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("column-time")}</th>
+                        <th scope="col">{t("column-status")}</th>
+                        <th scope="col">{t("column-actor")}</th>
+                        <th scope="col">{t("column-comment")}</th>
+                    </tr>
+                </thead>
+                <tbody>{history}</tbody>
+            </table>
+        </div>
+        <h2>{t("application-answers")}</h2>
+        <dl class="summary-list">{answers}</dl>
+        <h2>{t("application-documents")}</h2>
+        <ul class="bullets">{documents}</ul>
+    }
+}
