@@ -15,15 +15,20 @@ pub fn init_logging(config: &Config) {
     };
 }
 
-/// Installs the Prometheus recorder behind `/metrics`. A second call (tests and benches
-/// build several routers in one process) reuses a fresh unregistered recorder.
+/// Installs the Prometheus recorder behind `/metrics` once per process and returns its
+/// handle; tests and benchmarks that build several routers share it.
 pub fn install_metrics() -> anyhow::Result<PrometheusHandle> {
-    let builder = PrometheusBuilder::new().set_buckets_for_metric(
-        metrics_exporter_prometheus::Matcher::Full("kabinet_http_request_duration_seconds".into()),
-        &[0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5],
-    )?;
-    match builder.install_recorder() {
-        Ok(handle) => Ok(handle),
-        Err(_) => Ok(PrometheusBuilder::new().build_recorder().handle()),
+    static HANDLE: std::sync::Mutex<Option<PrometheusHandle>> = std::sync::Mutex::new(None);
+    let mut installed = HANDLE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(handle) = installed.as_ref() {
+        return Ok(handle.clone());
     }
+    let handle = PrometheusBuilder::new()
+        .set_buckets_for_metric(
+            metrics_exporter_prometheus::Matcher::Full("kabinet_http_request_duration_seconds".into()),
+            &[0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5],
+        )?
+        .install_recorder()?;
+    *installed = Some(handle.clone());
+    Ok(handle)
 }
