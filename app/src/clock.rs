@@ -8,8 +8,12 @@ pub fn today() -> NaiveDate {
     #[cfg(feature = "hydrate")]
     {
         let now = js_sys::Date::new_0();
-        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-            .unwrap_or_default()
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or_default()
     }
     #[cfg(not(feature = "hydrate"))]
     {

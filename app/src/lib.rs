@@ -5,6 +5,8 @@
 //! that posts to its server function. Once the bundle loads, the same pages hydrate
 //! and forms check input in the browser before sending it.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod clock;
 pub mod components;

@@ -33,7 +33,11 @@ impl WebSettings {
     /// The session cookie's name. With `Secure`, the `__Host-` prefix makes browsers
     /// refuse the cookie unless it is secure, host-only and for the whole site.
     pub fn session_cookie(&self) -> &'static str {
-        if self.secure_cookies { "__Host-kabinet-session" } else { "kabinet-session" }
+        if self.secure_cookies {
+            "__Host-kabinet-session"
+        } else {
+            "kabinet-session"
+        }
     }
 }
 
@@ -79,7 +83,12 @@ pub fn require_viewer() -> Result<SessionUser, AppError> {
 }
 
 pub fn session_token() -> Option<String> {
-    parts().and_then(|parts| parts.extensions.get::<SessionToken>().map(|token| token.0.clone()))
+    parts().and_then(|parts| {
+        parts
+            .extensions
+            .get::<SessionToken>()
+            .map(|token| token.0.clone())
+    })
 }
 
 pub fn client() -> Client {
@@ -96,7 +105,13 @@ pub fn locale() -> kabinet_shared::Locale {
 /// redirect instead of data.
 pub fn is_plain_form_post() -> bool {
     parts()
-        .and_then(|parts| parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_string))
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
@@ -116,9 +131,18 @@ pub fn cookie(name: &str) -> Option<String> {
 /// Adds a `Set-Cookie` header. Cookies are `HttpOnly` and `SameSite=Lax` always, and
 /// `Secure` when the settings say so.
 pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64) {
-    let secure = if settings().secure_cookies { "; Secure" } else { "" };
-    let header = format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}");
-    if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&header)) {
+    let secure = if settings().secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let header = format!(
+        "{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}"
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&header),
+    ) {
         response.append_header(SET_COOKIE, value);
     }
 }
@@ -185,7 +209,11 @@ pub async fn finish_form<V: Serialize>(
     if is_plain_form_post() {
         let keep_values = !matches!(reply, FormReply::Saved(_));
         let flash = Flash {
-            values: if keep_values { typed_values(values) } else { BTreeMap::new() },
+            values: if keep_values {
+                typed_values(values)
+            } else {
+                BTreeMap::new()
+            },
             reply: Some(reply.clone()),
         };
         save_flash(form, &flash).await?;
@@ -245,7 +273,11 @@ pub fn encode_query(text: &str) -> String {
 /// Keeps a redirect target inside the portal: a local absolute path, never `//host`.
 pub fn local_path(target: &str, fallback: &str) -> String {
     let is_local = target.starts_with('/') && !target.starts_with("//") && !target.contains('\\');
-    if is_local { target.to_string() } else { fallback.to_string() }
+    if is_local {
+        target.to_string()
+    } else {
+        fallback.to_string()
+    }
 }
 
 /// Whether to serve the page without the WebAssembly bundle: when the browser asks to
@@ -283,13 +315,18 @@ pub fn lite_mode() -> bool {
 /// the page's nonce, which Leptos puts on its hydration and data scripts.
 pub fn content_security_policy() {
     leptos::nonce::provide_nonce();
-    let nonce = leptos::nonce::use_nonce().map(|nonce| nonce.to_string()).unwrap_or_default();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|nonce| nonce.to_string())
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     );
-    if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&policy)) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&policy),
+    ) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

@@ -36,7 +36,8 @@ struct Outcome {
 
 #[tokio::main]
 async fn main() {
-    let data_dir = std::env::temp_dir().join(format!("kabinet-bench-{}", uuid::Uuid::new_v4().simple()));
+    let data_dir =
+        std::env::temp_dir().join(format!("kabinet-bench-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&data_dir).unwrap();
     let core = portal_core(&data_dir).await;
 
@@ -48,14 +49,21 @@ async fn main() {
     println!("| --- | --- | --- | --- | --- |");
     for (name, url, cookie) in [
         ("bare axum handler", format!("http://{bare}/"), None),
-        ("signed-in dashboard /cabinet", format!("http://{portal}/cabinet"), Some(cookie)),
+        (
+            "signed-in dashboard /cabinet",
+            format!("http://{portal}/cabinet"),
+            Some(cookie),
+        ),
     ] {
         load(&url, cookie.as_deref(), WARM_UP).await;
         let outcome = load(&url, cookie.as_deref(), DURATION).await;
         let rate = outcome.requests as f64 / outcome.elapsed.as_secs_f64();
         let p50 = outcome.latencies.value_at_quantile(0.50) as f64 / 1000.0;
         let p99 = outcome.latencies.value_at_quantile(0.99) as f64 / 1000.0;
-        println!("| {name} | {rate:.0} | {p50:.2} | {p99:.2} | {} |", outcome.requests);
+        println!(
+            "| {name} | {rate:.0} | {p50:.2} | {p99:.2} | {} |",
+            outcome.requests
+        );
     }
     let _ = std::fs::remove_dir_all(data_dir);
 }
@@ -63,7 +71,9 @@ async fn main() {
 async fn portal_core(data_dir: &std::path::Path) -> Arc<Core> {
     let url = format!("sqlite://{}", data_dir.join("kabinet.db").display());
     let db = Db::connect(&url, &PoolSettings::default()).await.unwrap();
-    let core = Core::open(db, Keys::generate(), Settings::new(data_dir.to_path_buf())).await.unwrap();
+    let core = Core::open(db, Keys::generate(), Settings::new(data_dir.to_path_buf()))
+        .await
+        .unwrap();
     core.seed_demo().await.unwrap();
     Arc::new(core)
 }
@@ -74,7 +84,10 @@ fn portal_router(core: Arc<Core>) -> Router {
         production: false,
         session_max_age_seconds: 3600,
     };
-    let options = LeptosOptions::builder().output_name("kabinet").site_root("target/site").build();
+    let options = LeptosOptions::builder()
+        .output_name("kabinet")
+        .site_root("target/site")
+        .build();
     let metrics = kabinet_server::telemetry::install_metrics().unwrap();
     kabinet_server::web::router(core, web, options, metrics, false)
 }
@@ -83,9 +96,12 @@ async fn serve(router: Router) -> std::net::SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-            .await
-            .unwrap();
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
     address
 }
@@ -97,10 +113,18 @@ async fn sign_in_with_applications(core: &Core, portal: &std::net::SocketAddr) -
         .header("content-type", "application/x-www-form-urlencoded")
         .header("accept", "text/html")
         .header("sec-fetch-site", "same-origin")
-        .body(Full::from("login=%2B79990000001&password=Demo-Kabinet-2026&next="))
+        .body(Full::from(
+            "login=%2B79990000001&password=Demo-Kabinet-2026&next=",
+        ))
         .unwrap();
     let response = client.request(request).await.unwrap();
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
 
     let token = cookie.split_once('=').unwrap().1;
     let actor = core.resolve_session(token).await.unwrap().unwrap().actor;
@@ -152,8 +176,16 @@ async fn load(url: &str, cookie: Option<&str>, duration: Duration) -> Outcome {
                     request = request.header("cookie", cookie);
                 }
                 let sent = Instant::now();
-                let response = client.request(request.body(Empty::new()).unwrap()).await.unwrap();
-                assert_eq!(response.status(), 200, "{url} answered {}", response.status());
+                let response = client
+                    .request(request.body(Empty::new()).unwrap())
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    response.status(),
+                    200,
+                    "{url} answered {}",
+                    response.status()
+                );
                 response.into_body().collect().await.unwrap();
                 latencies.record(sent.elapsed().as_micros() as u64).unwrap();
             }

@@ -11,7 +11,11 @@ use figment::providers::{Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Parser)]
-#[command(name = "kabinet", version, about = "Kabinet: a citizen's personal account for government services")]
+#[command(
+    name = "kabinet",
+    version,
+    about = "Kabinet: a citizen's personal account for government services"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -70,7 +74,12 @@ pub struct SettingArgs {
     pub data_dir: Option<PathBuf>,
 
     /// Database URL, sqlite://FILE or postgres://USER@HOST/DB [default: sqlite://<data dir>/kabinet.db].
-    #[arg(long, env = "KABINET_DATABASE_URL", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "KABINET_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub database_url: Option<String>,
 
@@ -115,7 +124,12 @@ pub struct SettingArgs {
     pub argon2_parallelism: Option<u32>,
 
     /// Key that hashes session tokens and one-time codes: 32 bytes, base64url. Required in production.
-    #[arg(long, env = "KABINET_SESSION_KEY", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "KABINET_SESSION_KEY",
+        global = true,
+        hide_env_values = true
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_key: Option<String>,
 
@@ -246,12 +260,15 @@ impl Config {
             anyhow::bail!("session_idle_minutes and session_lifetime_hours must be at least 1");
         }
         if self.upload_max_mib == 0 || self.upload_max_mib > 100 {
-            anyhow::bail!("upload_max_mib must be between 1 and 100, got {}", self.upload_max_mib);
+            anyhow::bail!(
+                "upload_max_mib must be between 1 and 100, got {}",
+                self.upload_max_mib
+            );
         }
-        if let Some(url) = &self.public_url {
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                anyhow::bail!("public_url must start with http:// or https://, got {url}");
-            }
+        if let Some(url) = &self.public_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            anyhow::bail!("public_url must start with http:// or https://, got {url}");
         }
         Ok(())
     }
@@ -313,8 +330,13 @@ mod tests {
 
     #[test]
     fn file_is_overridden_by_arguments() {
-        let path = std::env::temp_dir().join(format!("kabinet-config-{}.toml", uuid::Uuid::new_v4()));
-        std::fs::write(&path, "session_idle_minutes = 30\nupload_max_mib = 7\nenv = \"production\"\n").unwrap();
+        let path =
+            std::env::temp_dir().join(format!("kabinet-config-{}.toml", uuid::Uuid::new_v4()));
+        std::fs::write(
+            &path,
+            "session_idle_minutes = 30\nupload_max_mib = 7\nenv = \"production\"\n",
+        )
+        .unwrap();
         let args = SettingArgs {
             config: Some(path.clone()),
             upload_max_mib: Some(9),

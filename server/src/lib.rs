@@ -20,8 +20,12 @@ use crate::config::Config;
 
 /// Opens the database, runs migrations and, in demo mode, seeds the demo data.
 pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("cannot create the data folder {}", config.data_dir.display()))?;
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "cannot create the data folder {}",
+            config.data_dir.display()
+        )
+    })?;
     let key_settings = KeySettings {
         session_key: config.session_key.clone(),
         data_key: config.data_key.clone(),
@@ -50,7 +54,9 @@ pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
 
     let core = Core::open(db, keys, settings).await?;
     if config.demo() {
-        core.seed_demo().await.context("cannot seed the demo data")?;
+        core.seed_demo()
+            .await
+            .context("cannot seed the demo data")?;
         tracing::info!("demo data ready");
     }
     Ok(Arc::new(core))
@@ -79,7 +85,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let core = open_core(&config).await?;
     let options = leptos_options(&config)?;
     let metrics = telemetry::install_metrics()?;
-    let router = web::router(core.clone(), web_settings(&config), options, metrics, config.production());
+    let router = web::router(
+        core.clone(),
+        web_settings(&config),
+        options,
+        metrics,
+        config.production(),
+    );
 
     let (stop_workers, workers) = workers::start(core.clone());
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -87,10 +99,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     tracing::info!(address = %config.listen, url = %config.public_url(), mode = ?config.env, "portal started");
 
-    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the HTTP server failed")?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the HTTP server failed")?;
 
     tracing::info!("stopping background workers");
     let _ = stop_workers.send(true);

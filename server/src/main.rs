@@ -21,7 +21,12 @@ async fn main() -> std::process::ExitCode {
 
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
-        Command::Migrate => open_core(&Config { demo: Some(false), ..config }).await.map(|_| ()),
+        Command::Migrate => open_core(&Config {
+            demo: Some(false),
+            ..config
+        })
+        .await
+        .map(|_| ()),
         Command::GenerateKeys => {
             let keys = kabinet_core::keys::Keys::generate();
             println!("KABINET_SESSION_KEY={}", keys.session.to_text());

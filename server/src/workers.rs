@@ -23,8 +23,13 @@ pub fn start(core: Arc<Core>) -> (watch::Sender<bool>, Vec<JoinHandle<()>>) {
             async move {
                 match core.deliver_queued().await {
                     Ok(0) => {}
-                    Ok(count) => tracing::info!(deliveries.count = count, "messages handed to the development outbox"),
-                    Err(error) => tracing::error!(%error, "delivering queued messages failed; retrying"),
+                    Ok(count) => tracing::info!(
+                        deliveries.count = count,
+                        "messages handed to the development outbox"
+                    ),
+                    Err(error) => {
+                        tracing::error!(%error, "delivering queued messages failed; retrying")
+                    }
                 }
             }
         })

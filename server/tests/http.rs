@@ -20,7 +20,8 @@ struct Portal {
 }
 
 async fn portal(production: bool) -> Portal {
-    let data_dir = std::env::temp_dir().join(format!("kabinet-http-{}", uuid::Uuid::new_v4().simple()));
+    let data_dir =
+        std::env::temp_dir().join(format!("kabinet-http-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&data_dir).unwrap();
     let url = format!("sqlite://{}", data_dir.join("kabinet.db").display());
     let db = Db::connect(&url, &PoolSettings::default()).await.unwrap();
@@ -39,10 +40,17 @@ async fn portal(production: bool) -> Portal {
         production,
         session_max_age_seconds: 3600,
     };
-    let options = LeptosOptions::builder().output_name("kabinet").site_root("target/site").build();
+    let options = LeptosOptions::builder()
+        .output_name("kabinet")
+        .site_root("target/site")
+        .build();
     let metrics = kabinet_server::telemetry::install_metrics().unwrap();
     let router = kabinet_server::web::router(core.clone(), web, options, metrics, production);
-    Portal { router, core, data_dir }
+    Portal {
+        router,
+        core,
+        data_dir,
+    }
 }
 
 impl Drop for Portal {
@@ -56,7 +64,9 @@ async fn send(portal: &Portal, request: Request<Body>) -> Response<Body> {
 }
 
 async fn text(response: Response<Body>) -> String {
-    let bytes = axum::body::to_bytes(response.into_body(), 10 * 1024 * 1024).await.unwrap();
+    let bytes = axum::body::to_bytes(response.into_body(), 10 * 1024 * 1024)
+        .await
+        .unwrap();
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
@@ -93,11 +103,18 @@ fn cookies(response: &Response<Body>) -> String {
 }
 
 fn location(response: &Response<Body>) -> &str {
-    response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
 }
 
 async fn sign_in(portal: &Portal, phone: &str) -> String {
-    let body = format!("login={}&password=Demo-Kabinet-2026&next=", phone.replace('+', "%2B"));
+    let body = format!(
+        "login={}&password=Demo-Kabinet-2026&next=",
+        phone.replace('+', "%2B")
+    );
     let response = send(portal, form_post("/api/sign_in", &body, None)).await;
     assert_eq!(response.status(), StatusCode::FOUND);
     cookies(&response)
@@ -118,18 +135,34 @@ async fn page_carries_security_headers() {
     assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert!(headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "no HSTS outside production");
+    assert!(
+        headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(),
+        "no HSTS outside production"
+    );
 
-    let nonce = policy.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
     let html = text(response).await;
-    assert!(html.contains(&format!("<script type=\"module\" nonce=\"{nonce}\">")), "the hydration script carries the nonce");
+    assert!(
+        html.contains(&format!("<script type=\"module\" nonce=\"{nonce}\">")),
+        "the hydration script carries the nonce"
+    );
 }
 
 #[tokio::test]
 async fn production_adds_hsts() {
     let portal = portal(true).await;
     let response = send(&portal, get("/", None)).await;
-    assert_eq!(response.headers()[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000; includeSubDomains");
+    assert_eq!(
+        response.headers()[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000; includeSubDomains"
+    );
 }
 
 #[tokio::test]
@@ -156,8 +189,14 @@ async fn cross_site_post_is_rejected() {
         .body(Body::from(body))
         .unwrap();
 
-    assert_eq!(send(&portal, cross_site).await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(send(&portal, foreign_origin).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        send(&portal, cross_site).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(&portal, foreign_origin).await.status(),
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(send(&portal, same_origin).await.status(), StatusCode::OK);
 }
 
@@ -166,7 +205,11 @@ async fn plain_sign_in_sets_a_host_cookie() {
     let portal = portal(false).await;
     let response = send(
         &portal,
-        form_post("/api/sign_in", "login=8+(999)+000-00-01&password=Demo-Kabinet-2026&next=%2Fprofile", None),
+        form_post(
+            "/api/sign_in",
+            "login=8+(999)+000-00-01&password=Demo-Kabinet-2026&next=%2Fprofile",
+            None,
+        ),
     )
     .await;
 
@@ -175,7 +218,10 @@ async fn plain_sign_in_sets_a_host_cookie() {
     let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
     assert!(cookie.starts_with("__Host-kabinet-session="), "{cookie}");
     for attribute in ["Path=/", "HttpOnly", "SameSite=Lax", "Secure"] {
-        assert!(cookie.contains(attribute), "{attribute} missing in {cookie}");
+        assert!(
+            cookie.contains(attribute),
+            "{attribute} missing in {cookie}"
+        );
     }
 }
 
@@ -201,24 +247,53 @@ async fn plain_post_with_errors_comes_back_with_values() {
 
     let page = text(send(&portal, get("/register", Some(&flash))).await).await;
     assert!(page.contains("value=\"Иванов\""), "the surname is kept");
-    assert!(page.contains("value=\"112-233-445 98\""), "the SNILS is kept");
-    assert!(page.contains("value=\"1990-05-17\""), "the birth date is kept");
-    assert!(!page.contains("value=\"short\""), "passwords are not sent back");
-    assert!(page.contains("id=\"snils-error\""), "the SNILS error is next to its field");
-    assert!(page.contains("href=\"#phone\""), "the summary links to the phone field");
+    assert!(
+        page.contains("value=\"112-233-445 98\""),
+        "the SNILS is kept"
+    );
+    assert!(
+        page.contains("value=\"1990-05-17\""),
+        "the birth date is kept"
+    );
+    assert!(
+        !page.contains("value=\"short\""),
+        "passwords are not sent back"
+    );
+    assert!(
+        page.contains("id=\"snils-error\""),
+        "the SNILS error is next to its field"
+    );
+    assert!(
+        page.contains("href=\"#phone\""),
+        "the summary links to the phone field"
+    );
 
     let again = text(send(&portal, get("/register", Some(&flash))).await).await;
-    assert!(!again.contains("id=\"snils-error\""), "a flash is shown once");
+    assert!(
+        !again.contains("id=\"snils-error\""),
+        "a flash is shown once"
+    );
 }
 
 #[tokio::test]
 async fn wrong_password_message_names_neither_field() {
     let portal = portal(false).await;
-    let response = send(&portal, form_post("/api/sign_in", "login=%2B79990000001&password=Wrong-Pass-1&next=", None)).await;
+    let response = send(
+        &portal,
+        form_post(
+            "/api/sign_in",
+            "login=%2B79990000001&password=Wrong-Pass-1&next=",
+            None,
+        ),
+    )
+    .await;
     let flash = cookies(&response);
     let page = text(send(&portal, get("/sign-in", Some(&flash))).await).await;
 
-    assert!(page.contains("Неверный логин или пароль"), "one message for both");
+    assert!(
+        page.contains("Неверный логин или пароль"),
+        "one message for both"
+    );
     assert!(!page.contains("id=\"login-error\""));
     assert!(!page.contains("id=\"password-error\""));
     assert!(page.contains("value=\"+79990000001\""), "the login is kept");
@@ -258,7 +333,10 @@ async fn outbox_is_absent_in_production() {
 async fn health_and_metrics_answer() {
     let portal = portal(false).await;
     assert_eq!(text(send(&portal, get("/healthz", None)).await).await, "ok");
-    assert_eq!(text(send(&portal, get("/readyz", None)).await).await, "ready");
+    assert_eq!(
+        text(send(&portal, get("/readyz", None)).await).await,
+        "ready"
+    );
     let metrics = text(send(&portal, get("/metrics", None)).await).await;
     assert!(metrics.contains("kabinet_http_requests_total"), "{metrics}");
 }
@@ -271,7 +349,11 @@ async fn session_cookie_is_dropped_after_sign_out() {
     assert_eq!(location(&response), "/");
 
     let after = send(&portal, get("/cabinet", Some(&cookie))).await;
-    assert_eq!(after.status(), StatusCode::FOUND, "the old token no longer signs in");
+    assert_eq!(
+        after.status(),
+        StatusCode::FOUND,
+        "the old token no longer signs in"
+    );
     let cleared = after.headers()[header::SET_COOKIE].to_str().unwrap();
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
 }
@@ -283,7 +365,13 @@ async fn document_is_private_to_its_applicant() {
     let portal = portal(false).await;
     let owner_cookie = sign_in(&portal, "+79990000001").await;
     let token = owner_cookie.split('=').nth(1).unwrap();
-    let owner = portal.core.resolve_session(token).await.unwrap().unwrap().actor;
+    let owner = portal
+        .core
+        .resolve_session(token)
+        .await
+        .unwrap()
+        .unwrap()
+        .actor;
     let answers = [
         ("surname", "Иванова"),
         ("given_name", "Алёна"),
@@ -313,15 +401,35 @@ async fn document_is_private_to_its_applicant() {
         )
         .await
         .unwrap();
-    let detail = portal.core.application(&owner, submitted.id, kabinet_shared::Locale::Ru).await.unwrap();
-    let path = format!("/applications/{}/documents/{}", submitted.id, detail.documents[0].id);
+    let detail = portal
+        .core
+        .application(&owner, submitted.id, kabinet_shared::Locale::Ru)
+        .await
+        .unwrap();
+    let path = format!(
+        "/applications/{}/documents/{}",
+        submitted.id, detail.documents[0].id
+    );
 
     let own = send(&portal, get(&path, Some(&owner_cookie))).await;
     assert_eq!(own.status(), StatusCode::OK);
     assert_eq!(own.headers()[header::CONTENT_TYPE], "application/pdf");
-    assert!(own.headers()[header::CONTENT_DISPOSITION].to_str().unwrap().contains("filename*=UTF-8''%D0%BF"));
+    assert!(
+        own.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("filename*=UTF-8''%D0%BF")
+    );
 
     let support_cookie = sign_in(&portal, "+79990000003").await;
-    assert_eq!(send(&portal, get(&path, Some(&support_cookie))).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(send(&portal, get(&path, None)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        send(&portal, get(&path, Some(&support_cookie)))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        send(&portal, get(&path, None)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 }

@@ -52,7 +52,10 @@ impl RegistrationForm {
     pub fn validate(&self, today: NaiveDate) -> Result<Registration, FieldErrors> {
         let mut errors = FieldErrors::new();
 
-        let phone = errors.check("phone", required(&self.phone).and_then(|p| validate::phone::normalize_mobile(&p)));
+        let phone = errors.check(
+            "phone",
+            required(&self.phone).and_then(|p| validate::phone::normalize_mobile(&p)),
+        );
         let password = errors.check("password", validate::password::check(&self.password));
         if password.is_some() && self.password != self.password_repeat {
             errors.add("password_repeat", Message::new("error-password-mismatch"));
@@ -94,7 +97,10 @@ impl SignInForm {
     /// the server to say, with one message for both.
     pub fn validate(&self) -> Result<(Login, String), FieldErrors> {
         let mut errors = FieldErrors::new();
-        let login = errors.check("login", required(&self.login).and_then(|l| validate::login::classify(&l)));
+        let login = errors.check(
+            "login",
+            required(&self.login).and_then(|l| validate::login::classify(&l)),
+        );
         if self.password.is_empty() {
             errors.add("password", Message::new("error-required"));
         }
@@ -173,7 +179,10 @@ fn birth_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Message> {
 }
 
 /// Runs `check` on a non-empty input; an empty input is a valid "not given".
-fn optional(input: &str, check: impl Fn(&str) -> Result<String, Message>) -> Result<Option<String>, Message> {
+fn optional(
+    input: &str,
+    check: impl Fn(&str) -> Result<String, Message>,
+) -> Result<Option<String>, Message> {
     if input.trim().is_empty() {
         Ok(None)
     } else {
@@ -224,10 +233,22 @@ mod tests {
 
         let errors = form.validate(today()).unwrap_err();
 
-        assert_eq!(errors.get("phone").map(|m| m.key.as_str()), Some("error-phone-format"));
-        assert_eq!(errors.get("password_repeat").map(|m| m.key.as_str()), Some("error-password-mismatch"));
-        assert_eq!(errors.get("birth_date").map(|m| m.key.as_str()), Some("error-required"));
-        assert_eq!(errors.get("inn").map(|m| m.key.as_str()), Some("error-inn-checksum"));
+        assert_eq!(
+            errors.get("phone").map(|m| m.key.as_str()),
+            Some("error-phone-format")
+        );
+        assert_eq!(
+            errors.get("password_repeat").map(|m| m.key.as_str()),
+            Some("error-password-mismatch")
+        );
+        assert_eq!(
+            errors.get("birth_date").map(|m| m.key.as_str()),
+            Some("error-required")
+        );
+        assert_eq!(
+            errors.get("inn").map(|m| m.key.as_str()),
+            Some("error-inn-checksum")
+        );
         assert_eq!(errors.0.len(), 4);
     }
 
@@ -238,7 +259,10 @@ mod tests {
             password: "x".into(),
         };
         let errors = form.validate().unwrap_err();
-        assert_eq!(errors.get("login").map(|m| m.key.as_str()), Some("error-phone-format"));
+        assert_eq!(
+            errors.get("login").map(|m| m.key.as_str()),
+            Some("error-phone-format")
+        );
     }
 
     #[test]
@@ -248,7 +272,10 @@ mod tests {
             password: String::new(),
         };
         let errors = form.validate().unwrap_err();
-        assert_eq!(errors.get("password").map(|m| m.key.as_str()), Some("error-required"));
+        assert_eq!(
+            errors.get("password").map(|m| m.key.as_str()),
+            Some("error-required")
+        );
         assert!(errors.get("login").is_none());
     }
 }

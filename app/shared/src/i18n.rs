@@ -43,7 +43,11 @@ pub fn text(locale: Locale, key: &str) -> String {
 /// An argument that is a plain integer (no sign, no leading zero, at most 9 digits) is
 /// passed as a number, so Fluent picks the right plural form ("1 день", "2 дня", "5 дней");
 /// anything else, such as a SNILS or a phone number, stays text.
-pub fn text_with<K: AsRef<str>, V: AsRef<str>>(locale: Locale, key: &str, args: &[(K, V)]) -> String {
+pub fn text_with<K: AsRef<str>, V: AsRef<str>>(
+    locale: Locale,
+    key: &str,
+    args: &[(K, V)],
+) -> String {
     let mut fluent_args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
     for (name, value) in args {
         let value = value.as_ref();
@@ -91,6 +95,9 @@ mod tests {
 
     #[test]
     fn missing_key_comes_back_as_itself() {
-        assert_eq!(text(Locale::En, "no-such-key-anywhere"), "no-such-key-anywhere");
+        assert_eq!(
+            text(Locale::En, "no-such-key-anywhere"),
+            "no-such-key-anywhere"
+        );
     }
 }

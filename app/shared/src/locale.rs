@@ -63,7 +63,10 @@ mod tests {
             Locale::from_accept_language("de-DE, en;q=0.8, ru;q=0.9"),
             Some(Locale::Ru)
         );
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9"),
+            Some(Locale::En)
+        );
     }
 
     #[test]
@@ -74,7 +77,10 @@ mod tests {
 
     #[test]
     fn accept_language_ignores_zero_weight() {
-        assert_eq!(Locale::from_accept_language("ru;q=0, en;q=0.1"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("ru;q=0, en;q=0.1"),
+            Some(Locale::En)
+        );
     }
 
     #[test]

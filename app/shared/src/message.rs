@@ -78,7 +78,11 @@ impl FieldErrors {
 
     /// Returns `Ok(value)` when no error was recorded.
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
-        if self.is_empty() { Ok(value) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 }
 
@@ -104,7 +108,10 @@ mod tests {
 
         assert_eq!(kept, Some(5));
         assert_eq!(lost, None);
-        assert_eq!(errors.get("b").map(|m| m.key.as_str()), Some("error-required"));
+        assert_eq!(
+            errors.get("b").map(|m| m.key.as_str()),
+            Some("error-required")
+        );
         assert!(errors.get("a").is_none());
     }
 }

@@ -93,7 +93,9 @@ impl ApplicationStatus {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            ApplicationStatus::Completed | ApplicationStatus::Refused | ApplicationStatus::Withdrawn
+            ApplicationStatus::Completed
+                | ApplicationStatus::Refused
+                | ApplicationStatus::Withdrawn
         )
     }
 
@@ -111,7 +113,10 @@ impl ApplicationStatus {
 
     /// Whether a comment must explain the change.
     pub fn needs_comment(self) -> bool {
-        matches!(self, ApplicationStatus::ActionRequired | ApplicationStatus::Refused)
+        matches!(
+            self,
+            ApplicationStatus::ActionRequired | ApplicationStatus::Refused
+        )
     }
 }
 

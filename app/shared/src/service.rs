@@ -188,7 +188,10 @@ impl ServiceDefinition {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !valid_name || RESERVED_NAMES.contains(&field.name.as_str()) {
-                return Err(format!("field `{}`: the name must match [a-z][a-z0-9_]* and not be reserved", field.name));
+                return Err(format!(
+                    "field `{}`: the name must match [a-z][a-z0-9_]* and not be reserved",
+                    field.name
+                ));
             }
             if !names.insert(field.name.as_str()) {
                 return Err(format!("field `{}` is defined twice", field.name));
@@ -203,7 +206,10 @@ impl ServiceDefinition {
                 return Err(format!("document `{}` is defined twice", document.code));
             }
             if document.max_files == 0 {
-                return Err(format!("document `{}`: max_files must be at least 1", document.code));
+                return Err(format!(
+                    "document `{}`: max_files must be at least 1",
+                    document.code
+                ));
             }
         }
         if self.applicants.is_empty() {
@@ -344,7 +350,10 @@ mod tests {
     }
 
     fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -354,7 +363,11 @@ mod tests {
             field("phone", FieldKind::Phone, true),
             field("birth", FieldKind::BirthDate, true),
         ]);
-        let raw = answers(&[("snils", "112-233-445 95"), ("phone", "8 (912) 345-67-89"), ("birth", "01.02.1990")]);
+        let raw = answers(&[
+            ("snils", "112-233-445 95"),
+            ("phone", "8 (912) 345-67-89"),
+            ("birth", "01.02.1990"),
+        ]);
 
         let valid = validate_answers(&definition, &raw, today()).unwrap();
 
@@ -374,8 +387,14 @@ mod tests {
 
         let errors = validate_answers(&definition, &raw, today()).unwrap_err();
 
-        assert_eq!(errors.get("snils").map(|m| m.key.as_str()), Some("error-snils-checksum"));
-        assert_eq!(errors.get("note").map(|m| m.key.as_str()), Some("error-required"));
+        assert_eq!(
+            errors.get("snils").map(|m| m.key.as_str()),
+            Some("error-snils-checksum")
+        );
+        assert_eq!(
+            errors.get("note").map(|m| m.key.as_str()),
+            Some("error-required")
+        );
         assert!(errors.get("extra").is_none());
     }
 
@@ -388,15 +407,24 @@ mod tests {
         }];
         let definition = definition(vec![choice]);
 
-        let errors = validate_answers(&definition, &answers(&[("reason", "age_99")]), today()).unwrap_err();
+        let errors =
+            validate_answers(&definition, &answers(&[("reason", "age_99")]), today()).unwrap_err();
 
-        assert_eq!(errors.get("reason").map(|m| m.key.as_str()), Some("error-choice"));
+        assert_eq!(
+            errors.get("reason").map(|m| m.key.as_str()),
+            Some("error-choice")
+        );
     }
 
     #[test]
     fn unknown_answers_are_dropped() {
         let definition = definition(vec![field("note", FieldKind::Text, false)]);
-        let valid = validate_answers(&definition, &answers(&[("note", "x"), ("admin", "1")]), today()).unwrap();
+        let valid = validate_answers(
+            &definition,
+            &answers(&[("note", "x"), ("admin", "1")]),
+            today(),
+        )
+        .unwrap();
         assert_eq!(valid.len(), 1);
     }
 
@@ -410,12 +438,18 @@ mod tests {
         let over = validate_answers(&definition, &answers(&[("note", "ёжиков")]), today());
 
         assert!(at_limit.is_ok());
-        assert_eq!(over.unwrap_err().get("note").map(|m| m.key.as_str()), Some("error-too-long"));
+        assert_eq!(
+            over.unwrap_err().get("note").map(|m| m.key.as_str()),
+            Some("error-too-long")
+        );
     }
 
     #[test]
     fn check_rejects_duplicate_and_reserved_names() {
-        let duplicate = definition(vec![field("a", FieldKind::Text, false), field("a", FieldKind::Text, false)]);
+        let duplicate = definition(vec![
+            field("a", FieldKind::Text, false),
+            field("a", FieldKind::Text, false),
+        ]);
         let reserved = definition(vec![field("request_key", FieldKind::Text, false)]);
 
         assert!(duplicate.check().unwrap_err().contains("`a`"));

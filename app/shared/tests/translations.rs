@@ -8,7 +8,10 @@ use kabinet_shared::model::ApplicationStatus;
 use regex::Regex;
 
 fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// Message ids defined in each language folder of `app/locales`.
@@ -24,7 +27,12 @@ fn defined() -> BTreeMap<String, BTreeSet<String>> {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for captures in id.captures_iter(&text) {
                     let new = ids.insert(captures[1].to_string());
-                    assert!(new, "{} is defined twice in {}", &captures[1], folder.display());
+                    assert!(
+                        new,
+                        "{} is defined twice in {}",
+                        &captures[1],
+                        folder.display()
+                    );
                 }
             }
         }
@@ -72,15 +80,25 @@ fn languages_define_same_ids() {
 
     let only_russian: Vec<_> = russian.difference(english).collect();
     let only_english: Vec<_> = english.difference(russian).collect();
-    assert!(only_russian.is_empty(), "missing in English: {only_russian:?}");
-    assert!(only_english.is_empty(), "missing in Russian: {only_english:?}");
+    assert!(
+        only_russian.is_empty(),
+        "missing in English: {only_russian:?}"
+    );
+    assert!(
+        only_english.is_empty(),
+        "missing in Russian: {only_english:?}"
+    );
 }
 
 #[test]
 fn every_referenced_id_is_defined() {
     let defined = defined();
     let references = referenced();
-    assert!(references.len() > 100, "the scan found only {} references", references.len());
+    assert!(
+        references.len() > 100,
+        "the scan found only {} references",
+        references.len()
+    );
 
     let missing: Vec<_> = references
         .iter()
@@ -93,7 +111,10 @@ fn every_referenced_id_is_defined() {
 #[test]
 fn generated_ids_are_defined() {
     let defined = &defined()["ru"];
-    let mut generated: Vec<String> = ApplicationStatus::ALL.iter().map(|status| status.message_key()).collect();
+    let mut generated: Vec<String> = ApplicationStatus::ALL
+        .iter()
+        .map(|status| status.message_key())
+        .collect();
     for kind in [
         "registration",
         "sign-in",
@@ -122,7 +143,10 @@ fn generated_ids_are_defined() {
         generated.push(format!("category-{category}"));
     }
 
-    let missing: Vec<_> = generated.iter().filter(|id| !defined.contains(*id)).collect();
+    let missing: Vec<_> = generated
+        .iter()
+        .filter(|id| !defined.contains(*id))
+        .collect();
     assert!(missing.is_empty(), "not defined: {missing:?}");
 }
 
@@ -131,7 +155,13 @@ fn russian_plurals_have_all_forms() {
     use kabinet_shared::{Locale, i18n};
     let texts: Vec<String> = ["1", "2", "5", "11", "21", "22", "25"]
         .iter()
-        .map(|count| i18n::text_with(Locale::Ru, "cabinet-applications-count", &[("count", count)]))
+        .map(|count| {
+            i18n::text_with(
+                Locale::Ru,
+                "cabinet-applications-count",
+                &[("count", count)],
+            )
+        })
         .collect();
     assert_eq!(
         texts,

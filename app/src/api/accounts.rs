@@ -30,7 +30,10 @@ pub async fn confirm_registration(flow: String, code: String) -> Result<FormRepl
         let outcome = Err(Error::rejected("error-registration-expired"));
         return ssr::finish_form("confirm_registration", &back, &values, outcome).await;
     };
-    let outcome = match ssr::core().confirm_registration(id, &code, &ssr::client()).await {
+    let outcome = match ssr::core()
+        .confirm_registration(id, &code, &ssr::client())
+        .await
+    {
         Ok(signed_in) => {
             start_session(&signed_in.token);
             Ok(Success::Redirect("/cabinet".to_string()))
@@ -60,7 +63,10 @@ pub async fn resend_registration_code(flow: String) -> Result<FormReply, AppErro
 
 /// Signs in and goes to `next` (a local path) or the personal account.
 #[server(endpoint = "sign_in")]
-pub async fn sign_in(#[server(flatten)] form: SignInForm, #[server(default)] next: String) -> Result<FormReply, AppError> {
+pub async fn sign_in(
+    #[server(flatten)] form: SignInForm,
+    #[server(default)] next: String,
+) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
     use kabinet_core::Error;
 
@@ -71,7 +77,8 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm, #[server(default)] nex
     };
     let outcome = match form.validate() {
         Err(errors) => Err(Error::Invalid(errors)),
-        Ok((login, password)) => match ssr::core().sign_in(&login, &password, &ssr::client()).await {
+        Ok((login, password)) => match ssr::core().sign_in(&login, &password, &ssr::client()).await
+        {
             Ok(signed_in) => {
                 start_session(&signed_in.token);
                 Ok(Success::Redirect(ssr::local_path(&next, "/cabinet")))
@@ -86,7 +93,11 @@ pub async fn sign_in(#[server(flatten)] form: SignInForm, #[server(default)] nex
 fn start_session(token: &str) {
     use crate::ssr;
     let settings = ssr::settings();
-    ssr::set_cookie(settings.session_cookie(), token, settings.session_max_age_seconds);
+    ssr::set_cookie(
+        settings.session_cookie(),
+        token,
+        settings.session_max_age_seconds,
+    );
 }
 
 #[server(endpoint = "profile")]
@@ -94,7 +105,10 @@ pub async fn get_profile() -> Result<Profile, AppError> {
     use crate::ssr;
 
     let user = ssr::require_viewer()?;
-    ssr::core().profile(&user.actor).await.map_err(ssr::app_error)
+    ssr::core()
+        .profile(&user.actor)
+        .await
+        .map_err(ssr::app_error)
 }
 
 #[server(endpoint = "update_profile")]

@@ -33,8 +33,14 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
 
     let user = ssr::require_viewer()?;
     let core = ssr::core();
-    let (_, service) = core.service(&code).await.map_err(ssr::app_error)?.ok_or(AppError::NotFound)?;
-    let flash = ssr::take_flash(&format!("apply:{code}")).await?.unwrap_or_default();
+    let (_, service) = core
+        .service(&code)
+        .await
+        .map_err(ssr::app_error)?
+        .ok_or(AppError::NotFound)?;
+    let flash = ssr::take_flash(&format!("apply:{code}"))
+        .await?
+        .unwrap_or_default();
 
     let (values, prefilled, request_key) = match flash.values.get("request_key") {
         Some(key) => (flash.values.clone(), Vec::new(), key.clone()),
@@ -47,10 +53,15 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
                     Some(ProfileField::Surname) => Some(profile.surname.clone()),
                     Some(ProfileField::GivenName) => Some(profile.given_name.clone()),
                     Some(ProfileField::Patronymic) => profile.patronymic.clone(),
-                    Some(ProfileField::BirthDate) => profile.birth_date.map(|date| date.format("%Y-%m-%d").to_string()),
+                    Some(ProfileField::BirthDate) => profile
+                        .birth_date
+                        .map(|date| date.format("%Y-%m-%d").to_string()),
                     Some(ProfileField::Phone) => profile.phone.clone(),
                     Some(ProfileField::Email) => profile.email.clone(),
-                    Some(ProfileField::Snils) => profile.snils.as_deref().map(kabinet_shared::validate::snils::format),
+                    Some(ProfileField::Snils) => profile
+                        .snils
+                        .as_deref()
+                        .map(kabinet_shared::validate::snils::format),
                     Some(ProfileField::Inn) => profile.inn.clone(),
                     None => None,
                 };
@@ -62,7 +73,10 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
             (values, prefilled, uuid::Uuid::new_v4().to_string())
         }
     };
-    let staged = core.staged_files(&user.actor, &request_key).await.map_err(ssr::app_error)?;
+    let staged = core
+        .staged_files(&user.actor, &request_key)
+        .await
+        .map_err(ssr::app_error)?;
     Ok(ApplyForm {
         service,
         values,
@@ -82,7 +96,10 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
     let core = ssr::core();
     let submission = multipart::read(data, core.settings.upload_max_bytes).await?;
     let form = format!("apply:{}", submission.service_code);
-    let back = format!("/services/{}/apply", ssr::encode_query(&submission.service_code));
+    let back = format!(
+        "/services/{}/apply",
+        ssr::encode_query(&submission.service_code)
+    );
     let mut values = submission.answers.clone();
     values.insert("request_key".to_string(), submission.request_key.clone());
 
@@ -104,8 +121,12 @@ mod multipart {
     /// at `max_bytes + 1` bytes, enough for the size check to reject it without holding
     /// the whole upload in memory.
     pub async fn read(data: MultipartData, max_bytes: u64) -> Result<Submission, AppError> {
-        let mut multipart = data.into_inner().ok_or_else(|| AppError::Transport("not a multipart request".into()))?;
-        let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX).saturating_add(1);
+        let mut multipart = data
+            .into_inner()
+            .ok_or_else(|| AppError::Transport("not a multipart request".into()))?;
+        let limit = usize::try_from(max_bytes)
+            .unwrap_or(usize::MAX)
+            .saturating_add(1);
         let mut submission = Submission::default();
 
         while let Some(mut field) = multipart.next_field().await.map_err(transport)? {
@@ -158,7 +179,10 @@ pub async fn list_my_applications() -> Result<Vec<ApplicationSummary>, AppError>
     use crate::ssr;
 
     let user = ssr::require_viewer()?;
-    ssr::core().my_applications(&user.actor, ssr::locale()).await.map_err(ssr::app_error)
+    ssr::core()
+        .my_applications(&user.actor, ssr::locale())
+        .await
+        .map_err(ssr::app_error)
 }
 
 #[server(endpoint = "application")]
@@ -167,5 +191,8 @@ pub async fn get_application(id: String) -> Result<ApplicationDetail, AppError> 
 
     let user = ssr::require_viewer()?;
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    ssr::core().application(&user.actor, id, ssr::locale()).await.map_err(ssr::app_error)
+    ssr::core()
+        .application(&user.actor, id, ssr::locale())
+        .await
+        .map_err(ssr::app_error)
 }

@@ -10,7 +10,10 @@ use super::AppError;
 pub async fn list_services() -> Result<Vec<ServiceSummary>, AppError> {
     use crate::ssr;
 
-    ssr::core().services(ssr::locale()).await.map_err(ssr::app_error)
+    ssr::core()
+        .services(ssr::locale())
+        .await
+        .map_err(ssr::app_error)
 }
 
 /// A service with the name of its department.
@@ -25,10 +28,17 @@ pub async fn get_service(code: String) -> Result<ServiceInfo, AppError> {
     use crate::ssr;
 
     let core = ssr::core();
-    let (_, definition) = core.service(&code).await.map_err(ssr::app_error)?.ok_or(AppError::NotFound)?;
+    let (_, definition) = core
+        .service(&code)
+        .await
+        .map_err(ssr::app_error)?
+        .ok_or(AppError::NotFound)?;
     let department = core
         .department_name(&definition.department, ssr::locale())
         .await
         .map_err(ssr::app_error)?;
-    Ok(ServiceInfo { definition, department })
+    Ok(ServiceInfo {
+        definition,
+        department,
+    })
 }

@@ -25,7 +25,9 @@ pub enum AppError {
     NotFound,
     /// A fault on the server. `reference` is in the log line with the cause, so support
     /// can find it when the person quotes it.
-    Internal { reference: String },
+    Internal {
+        reference: String,
+    },
     /// The request did not reach the server function or its answer was unreadable.
     Transport(String),
 }

@@ -10,7 +10,10 @@ pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
     use crate::ssr;
 
     let user = ssr::require_viewer()?;
-    ssr::core().notifications(&user.actor).await.map_err(ssr::app_error)
+    ssr::core()
+        .notifications(&user.actor)
+        .await
+        .map_err(ssr::app_error)
 }
 
 /// Marks one notification read (`id`), or all of them when `id` is empty.
@@ -24,7 +27,10 @@ pub async fn mark_notifications_read(#[server(default)] id: String) -> Result<()
     } else {
         Some(uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?)
     };
-    ssr::core().mark_notifications_read(&user.actor, id).await.map_err(ssr::app_error)?;
+    ssr::core()
+        .mark_notifications_read(&user.actor, id)
+        .await
+        .map_err(ssr::app_error)?;
     if ssr::is_plain_form_post() {
         leptos_axum::redirect("/notifications");
     }
@@ -37,7 +43,10 @@ pub async fn list_history(page: u32) -> Result<Vec<HistoryView>, AppError> {
 
     let user = ssr::require_viewer()?;
     let offset = i64::from(page) * kabinet_core::history::PAGE_SIZE;
-    ssr::core().history(&user.actor, offset).await.map_err(ssr::app_error)
+    ssr::core()
+        .history(&user.actor, offset)
+        .await
+        .map_err(ssr::app_error)
 }
 
 /// Messages of the development outbox; not found in production.
@@ -48,5 +57,8 @@ pub async fn list_outbox() -> Result<Vec<OutboxMessage>, AppError> {
     if ssr::settings().production {
         return Err(AppError::NotFound);
     }
-    ssr::core().development_outbox().await.map_err(ssr::app_error)
+    ssr::core()
+        .development_outbox()
+        .await
+        .map_err(ssr::app_error)
 }

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::{AppError, FormReply};
 
 #[server(endpoint = "queue")]
-pub async fn get_queue(#[server(default)] status: String) -> Result<Vec<ApplicationSummary>, AppError> {
+pub async fn get_queue(
+    #[server(default)] status: String,
+) -> Result<Vec<ApplicationSummary>, AppError> {
     use crate::ssr;
     use kabinet_shared::model::ApplicationStatus;
 
@@ -33,7 +35,11 @@ pub async fn take_application(id: String) -> Result<FormReply, AppError> {
 }
 
 #[server(endpoint = "change_status")]
-pub async fn change_status(id: String, status: String, #[server(default)] comment: String) -> Result<FormReply, AppError> {
+pub async fn change_status(
+    id: String,
+    status: String,
+    #[server(default)] comment: String,
+) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
     use kabinet_shared::Message;
     use kabinet_shared::model::ApplicationStatus;
@@ -46,7 +52,10 @@ pub async fn change_status(id: String, status: String, #[server(default)] commen
     ]);
     let application_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let Some(status) = ApplicationStatus::parse(&status) else {
-        let outcome = Err(kabinet_core::Error::field("status", Message::new("error-choice")));
+        let outcome = Err(kabinet_core::Error::field(
+            "status",
+            Message::new("error-choice"),
+        ));
         return ssr::finish_form("review", &back, &values, outcome).await;
     };
     let outcome = ssr::core()

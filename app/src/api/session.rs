@@ -13,7 +13,10 @@ pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
     let Some(user) = ssr::viewer() else {
         return Ok(None);
     };
-    let unread = ssr::core().unread_notifications(user.actor.user_id).await.map_err(ssr::app_error)?;
+    let unread = ssr::core()
+        .unread_notifications(user.actor.user_id)
+        .await
+        .map_err(ssr::app_error)?;
     Ok(Some(Viewer {
         id: user.actor.user_id,
         role: user.actor.role,
@@ -44,7 +47,10 @@ pub async fn set_language(language: String, back: String) -> Result<(), AppError
     let locale = Locale::parse(&language).unwrap_or_default();
     ssr::set_cookie(ssr::LOCALE_COOKIE, locale.code(), 365 * 24 * 3600);
     if let Some(user) = ssr::viewer() {
-        ssr::core().set_locale(user.actor.user_id, locale).await.map_err(ssr::app_error)?;
+        ssr::core()
+            .set_locale(user.actor.user_id, locale)
+            .await
+            .map_err(ssr::app_error)?;
     }
     leptos_axum::redirect(&ssr::local_path(&back, "/"));
     Ok(())

@@ -107,7 +107,8 @@ impl FormState {
 
     /// The value to put in the field `name` when the page renders.
     pub fn value(&self, name: &str) -> String {
-        self.values.with_value(|values| values.get(name).cloned().unwrap_or_default())
+        self.values
+            .with_value(|values| values.get(name).cloned().unwrap_or_default())
     }
 
     /// The error of the field `name`, reactively.
@@ -209,8 +210,14 @@ pub fn ErrorSummary(state: FormState, labels: Vec<(String, String)>) -> impl Int
             return None;
         }
         let (class, title_key, text) = match &notice {
-            Some(Notice::Success(text)) => ("notice notice--success", "notice-done", Some(message(text))),
-            Some(Notice::Problem(text)) => ("notice notice--problem", "error-summary-title", Some(message(text))),
+            Some(Notice::Success(text)) => {
+                ("notice notice--success", "notice-done", Some(message(text)))
+            }
+            Some(Notice::Problem(text)) => (
+                "notice notice--problem",
+                "error-summary-title",
+                Some(message(text)),
+            ),
             None => ("notice notice--problem", "error-summary-title", None),
         };
         let items = errors
@@ -218,7 +225,10 @@ pub fn ErrorSummary(state: FormState, labels: Vec<(String, String)>) -> impl Int
             .iter()
             .map(|error| {
                 let label = labels.with_value(|labels| {
-                    labels.iter().find(|(name, _)| *name == error.field).map(|(_, label)| label.clone())
+                    labels
+                        .iter()
+                        .find(|(name, _)| *name == error.field)
+                        .map(|(_, label)| label.clone())
                 });
                 let text = match label {
                     Some(label) => format!("{label}: {}", message(&error.message)),
@@ -227,7 +237,11 @@ pub fn ErrorSummary(state: FormState, labels: Vec<(String, String)>) -> impl Int
                 view! { <li><a href=format!("#{}", error.field)>{text}</a></li> }
             })
             .collect_view();
-        let role = if matches!(notice, Some(Notice::Success(_))) { "status" } else { "alert" };
+        let role = if matches!(notice, Some(Notice::Success(_))) {
+            "status"
+        } else {
+            "alert"
+        };
         Some(view! {
             <div class=class role=role tabindex="-1" node_ref=state.summary aria-labelledby="form-notice-title">
                 <h2 id="form-notice-title" class="notice__title">{t(title_key)}</h2>
@@ -255,7 +269,11 @@ fn FieldError(state: FormState, name: StoredValue<String>) -> impl IntoView {
 
 /// The label text with "(optional)" when the field may stay empty.
 fn label_text(label: &str, optional: bool) -> String {
-    if optional { format!("{label} {}", t("field-optional")) } else { label.to_string() }
+    if optional {
+        format!("{label} {}", t("field-optional"))
+    } else {
+        label.to_string()
+    }
 }
 
 /// A one-line input with its label, hint and error.
@@ -275,7 +293,11 @@ pub fn TextField(
     value: Option<String>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
-    let value = if input_type == "password" { String::new() } else { value.unwrap_or_else(|| state.value(&name)) };
+    let value = if input_type == "password" {
+        String::new()
+    } else {
+        value.unwrap_or_else(|| state.value(&name))
+    };
     let input_class = match width {
         Some(width) => format!("input input--{width}"),
         None => "input".to_string(),
@@ -388,7 +410,10 @@ pub fn Hidden(#[prop(into)] name: String, #[prop(into)] value: String) -> impl I
 /// The button that sends a form; while the answer is awaited it says so and ignores
 /// clicks, so a double click sends once.
 #[component]
-pub fn SubmitButton(#[prop(into)] label: String, #[prop(optional, into)] pending: Option<Signal<bool>>) -> impl IntoView {
+pub fn SubmitButton(
+    #[prop(into)] label: String,
+    #[prop(optional, into)] pending: Option<Signal<bool>>,
+) -> impl IntoView {
     let pending = pending.unwrap_or_else(|| Signal::derive(|| false));
     view! {
         <button class="button" type="submit" aria-disabled=move || pending.get().then_some("true")>

@@ -1,7 +1,7 @@
 //! The frame of every page: skip link, header with navigation, main area and footer.
 
-use kabinet_shared::model::{Role, Viewer};
 use kabinet_shared::Locale;
+use kabinet_shared::model::{Role, Viewer};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;
@@ -16,9 +16,10 @@ pub struct ViewerResource(pub Resource<Option<Viewer>>);
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
-    let viewer = Resource::new(move || location.pathname.get(), |_| async {
-        get_viewer().await.ok().flatten()
-    });
+    let viewer = Resource::new(
+        move || location.pathname.get(),
+        |_| async { get_viewer().await.ok().flatten() },
+    );
     provide_context(ViewerResource(viewer));
 
     view! {
@@ -55,7 +56,11 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
     let location = use_location();
     let back = move || {
         let search = location.search.get();
-        if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) }
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
     };
     let other = match locale() {
         Locale::Ru => Locale::En,
@@ -75,8 +80,12 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
         .into_any(),
         Some(viewer) => {
             let unread = viewer.unread_notifications;
-            let unread_label = t_with("nav-notifications-unread", &[("count", &unread.to_string())]);
-            let staff = (viewer.role == Role::Official).then(|| view! { <li><a href="/official">{t("nav-queue")}</a></li> });
+            let unread_label = t_with(
+                "nav-notifications-unread",
+                &[("count", &unread.to_string())],
+            );
+            let staff = (viewer.role == Role::Official)
+                .then(|| view! { <li><a href="/official">{t("nav-queue")}</a></li> });
             view! {
                 <li><a href="/cabinet">{t("nav-cabinet")}</a></li>
                 <li><a href="/services">{t("nav-services")}</a></li>
@@ -84,7 +93,9 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
                 <li>
                     <a href="/notifications" aria-label=unread_label>
                         {t("nav-notifications")}
-                        {(unread > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread}</span> })}
+                        // The space makes the count a word of its own, so the visible text
+                        // "Уведомления 4" is contained in the accessible name (WCAG 2.5.3).
+                        {(unread > 0).then(|| view! { " " <span class="badge" aria-hidden="true">{unread}</span> })}
                     </a>
                 </li>
                 {staff}

@@ -24,9 +24,13 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             AppError::Unauthenticated => None,
             AppError::Forbidden => Some(StatusCode::FORBIDDEN),
             AppError::NotFound => Some(StatusCode::NOT_FOUND),
-            AppError::Internal { .. } | AppError::Transport(_) => Some(StatusCode::INTERNAL_SERVER_ERROR),
+            AppError::Internal { .. } | AppError::Transport(_) => {
+                Some(StatusCode::INTERNAL_SERVER_ERROR)
+            }
         };
-        if let (Some(status), Some(response)) = (status, use_context::<leptos_axum::ResponseOptions>()) {
+        if let (Some(status), Some(response)) =
+            (status, use_context::<leptos_axum::ResponseOptions>())
+        {
             response.set_status(status);
         }
     }

@@ -3,16 +3,23 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::accounts::{ConfirmRegistration, Register, ResendRegistrationCode, SignIn, UpdateProfile, get_profile};
+use crate::api::accounts::{
+    ConfirmRegistration, Register, ResendRegistrationCode, SignIn, UpdateProfile, get_profile,
+};
 use crate::api::forms::take_form_flash;
 use crate::api::session::is_demo;
 use crate::clock::today;
-use crate::components::form::{ErrorSummary, FormState, Hidden, SubmitButton, TextField, ValidatedForm};
+use crate::components::form::{
+    ErrorSummary, FormState, Hidden, SubmitButton, TextField, ValidatedForm,
+};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::t;
 
 fn labels(names: &[(&str, &str)]) -> Vec<(String, String)> {
-    names.iter().map(|(name, key)| (name.to_string(), t(key))).collect()
+    names
+        .iter()
+        .map(|(name, key)| (name.to_string(), t(key)))
+        .collect()
 }
 
 #[component]
@@ -135,7 +142,12 @@ pub fn ConfirmRegistrationPage() -> impl IntoView {
 pub fn ProfilePage() -> impl IntoView {
     let data = Resource::new(
         || (),
-        |_| async { Ok::<_, crate::api::AppError>((get_profile().await?, take_form_flash("profile".into()).await?)) },
+        |_| async {
+            Ok::<_, crate::api::AppError>((
+                get_profile().await?,
+                take_form_flash("profile".into()).await?,
+            ))
+        },
     );
     let action = ServerAction::<UpdateProfile>::new();
 

@@ -6,9 +6,13 @@ use kabinet_shared::{FieldErrors, Locale};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::applications::{ApplyForm, SubmitApplication, get_application, get_apply_form, list_my_applications};
 use crate::api::FormReply;
-use crate::components::form::{ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, TextField};
+use crate::api::applications::{
+    ApplyForm, SubmitApplication, get_application, get_apply_form, list_my_applications,
+};
+use crate::components::form::{
+    ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, TextField,
+};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::components::status::StatusBadge;
 use crate::i18n::{date_time, date_time_attribute, locale, message, t, t_with};
@@ -39,14 +43,26 @@ pub fn ApplyPage() -> impl IntoView {
 #[component]
 fn ApplicationForm(form: ApplyForm) -> impl IntoView {
     let locale = locale();
-    let ApplyForm { service, values, prefilled, request_key, staged, reply } = form;
+    let ApplyForm {
+        service,
+        values,
+        prefilled,
+        request_key,
+        staged,
+        reply,
+    } = form;
     let state = FormState::new(values, reply);
     let title = service.title.get(locale).to_string();
     let labels = service
         .fields
         .iter()
         .map(|field| (field.name.clone(), field.label.get(locale).to_string()))
-        .chain(service.documents.iter().map(|document| (format!("doc_{}", document.code), document.title.get(locale).to_string())))
+        .chain(service.documents.iter().map(|document| {
+            (
+                format!("doc_{}", document.code),
+                document.title.get(locale).to_string(),
+            )
+        }))
         .collect::<Vec<_>>();
     let pending = RwSignal::new(false);
     let on_submit = submit_handler(service.clone(), state, pending);
@@ -63,8 +79,14 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         .documents
         .iter()
         .map(|document| {
-            let files: Vec<StagedFile> = staged.iter().filter(|file| file.document_code == document.code).cloned().collect();
-            view! { <DocumentField state document=document.clone() staged=files /> }
+            let files: Vec<StagedFile> = staged
+                .iter()
+                .filter(|file| file.document_code == document.code)
+                .cloned()
+                .collect();
+            // Erased to `AnyView`: the full view type of the form otherwise overflows
+            // rustc's query depth limit in the release WebAssembly build.
+            view! { <DocumentField state document=document.clone() staged=files /> }.into_any()
         })
         .collect_view();
 
@@ -97,7 +119,8 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
 }
 
 /// Checks the answers and file sizes in the browser, then sends the whole form as
-/// multipart data; the reply is shown by `state`.
+/// multipart data unless those errors are all there is to report. The reply is shown
+/// by `state`.
 fn submit_handler(
     service: ServiceDefinition,
     state: FormState,
@@ -119,11 +142,19 @@ fn submit_handler(
         if pending.get_untracked() {
             return;
         }
-        let Some(form) = form_element(&event) else { return };
-        let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else { return };
+        let Some(form) = form_element(&event) else {
+            return;
+        };
+        let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else {
+            return;
+        };
 
+        // Only the server can check an attached file's type, by its content. So a form
+        // with a file goes to the server even when answers have errors, and every error
+        // comes back at once; a file over the size limit is never sent.
         let errors = browser_errors(&service, &data);
-        if !errors.is_empty() {
+        let file_too_large = errors.0.iter().any(|error| error.field.starts_with("doc_"));
+        if file_too_large || (!errors.is_empty() && !has_attached_file(&service, &data)) {
             state.show_result(&Ok(FormReply::Invalid(errors)));
             return;
         }
@@ -157,14 +188,21 @@ fn browser_errors(service: &ServiceDefinition, data: &leptos::web_sys::FormData)
             raw.insert(field.name.clone(), text);
         }
     }
-    let mut errors = validate_answers(service, &raw, crate::clock::today()).err().unwrap_or_default();
+    let mut errors = validate_answers(service, &raw, crate::clock::today())
+        .err()
+        .unwrap_or_default();
     for document in &service.documents {
         let name = format!("doc_{}", document.code);
         for entry in data.get_all(&name).iter() {
-            if let Ok(file) = entry.dyn_into::<leptos::web_sys::File>() {
-                if file.size() > MAX_FILE_BYTES {
-                    errors.add(&name, Message::new("error-file-too-large").arg("file", file.name()).arg("max", 5));
-                }
+            if let Ok(file) = entry.dyn_into::<leptos::web_sys::File>()
+                && file.size() > MAX_FILE_BYTES
+            {
+                errors.add(
+                    &name,
+                    Message::new("error-file-too-large")
+                        .arg("file", file.name())
+                        .arg("max", 5),
+                );
             }
         }
     }
@@ -174,6 +212,25 @@ fn browser_errors(service: &ServiceDefinition, data: &leptos::web_sys::FormData)
 #[cfg(not(feature = "hydrate"))]
 fn browser_errors(_service: &ServiceDefinition, _data: &leptos::web_sys::FormData) -> FieldErrors {
     FieldErrors::new()
+}
+
+/// Returns whether a file is chosen in any document input. An empty file input still
+/// sends an entry, a file with no name.
+#[cfg(feature = "hydrate")]
+fn has_attached_file(service: &ServiceDefinition, data: &leptos::web_sys::FormData) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+
+    service.documents.iter().any(|document| {
+        data.get_all(&format!("doc_{}", document.code))
+            .iter()
+            .filter_map(|entry| entry.dyn_into::<leptos::web_sys::File>().ok())
+            .any(|file| !file.name().is_empty())
+    })
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn has_attached_file(_service: &ServiceDefinition, _data: &leptos::web_sys::FormData) -> bool {
+    false
 }
 
 /// One question of a service form, rendered by its kind.
@@ -239,18 +296,29 @@ fn input_shape(kind: FieldKind) -> (&'static str, Option<&'static str>, Option<&
 
 /// A document to attach: the files already accepted, each removable, and a file input.
 #[component]
-fn DocumentField(state: FormState, document: DocumentDef, staged: Vec<StagedFile>) -> impl IntoView {
+fn DocumentField(
+    state: FormState,
+    document: DocumentDef,
+    staged: Vec<StagedFile>,
+) -> impl IntoView {
     let locale = locale();
     let name = format!("doc_{}", document.code);
     let key = StoredValue::new(name.clone());
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
-    let mut hint = t_with("apply-file-rules", &[("max", &document.max_files.to_string())]);
+    let mut hint = t_with(
+        "apply-file-rules",
+        &[("max", &document.max_files.to_string())],
+    );
     if let Some(extra) = &document.hint {
         hint = format!("{}. {hint}", extra.get(locale));
     }
     let title = document.title.get(locale).to_string();
-    let label = if document.required { title } else { format!("{title} {}", t("field-optional")) };
+    let label = if document.required {
+        title
+    } else {
+        format!("{title} {}", t("field-optional"))
+    };
     let staged_list = (!staged.is_empty()).then(|| {
         view! {
             <ul class="file-list">
@@ -277,7 +345,13 @@ fn DocumentField(state: FormState, document: DocumentDef, staged: Vec<StagedFile
     let invalid = move || state.error(&key.read_value()).is_some();
     let described_by = {
         let hint_id = hint_id.clone();
-        move || if invalid() { format!("{hint_id} {}-error", key.read_value()) } else { hint_id.clone() }
+        move || {
+            if invalid() {
+                format!("{hint_id} {}-error", key.read_value())
+            } else {
+                hint_id.clone()
+            }
+        }
     };
 
     view! {
@@ -312,8 +386,16 @@ pub fn format_size(bytes: u64, locale: Locale) -> String {
     } else {
         ((bytes as f64 / 1024.0).max(1.0), "size-kb")
     };
-    let number = if value >= 10.0 { format!("{value:.0}") } else { format!("{value:.1}") };
-    let number = if locale == Locale::Ru { number.replace('.', ",") } else { number };
+    let number = if value >= 10.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    let number = if locale == Locale::Ru {
+        number.replace('.', ",")
+    } else {
+        number
+    };
     format!("{number} {}", kabinet_shared::i18n::text(locale, unit))
 }
 
@@ -339,7 +421,9 @@ pub fn ApplicationsPage() -> impl IntoView {
 /// A table of applications; staff tables also show the applicant and the assignee.
 #[component]
 pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str) -> impl IntoView {
-    let staff = list.iter().any(|application| application.applicant.is_some());
+    let staff = list
+        .iter()
+        .any(|application| application.applicant.is_some());
     let rows = list
         .into_iter()
         .map(|application| {
@@ -399,7 +483,13 @@ pub fn ApplicationPage() -> impl IntoView {
 
 /// The page of one application, for its applicant and for officials.
 #[component]
-pub fn ApplicationView(detail: ApplicationDetail, #[prop(optional)] submitted: bool) -> impl IntoView {
+pub fn ApplicationView(
+    detail: ApplicationDetail,
+    #[prop(optional)] submitted: bool,
+    /// Shown right under the title, before the details: the official's actions.
+    #[prop(optional)]
+    actions: Option<Children>,
+) -> impl IntoView {
     let summary = detail.summary.clone();
     let title = t_with("application-title", &[("number", &summary.number)]);
     let banner = submitted.then(|| {
@@ -458,6 +548,7 @@ pub fn ApplicationView(detail: ApplicationDetail, #[prop(optional)] submitted: b
         {banner}
         <h1>{title}</h1>
         <p class="lead">{summary.service_title.clone()}</p>
+        {actions.map(|actions| actions())}
         <dl class="summary-list">
             <div class="summary-list__row">
                 <dt>{t("column-status")}</dt>

@@ -30,7 +30,10 @@ pub fn ServicesPage() -> impl IntoView {
 fn ServiceGroups(services: Vec<ServiceSummary>) -> impl IntoView {
     let mut groups: Vec<(String, Vec<ServiceSummary>)> = Vec::new();
     for service in services {
-        match groups.iter_mut().find(|(key, _)| *key == service.category_key) {
+        match groups
+            .iter_mut()
+            .find(|(key, _)| *key == service.category_key)
+        {
             Some((_, list)) => list.push(service),
             None => groups.push((service.category_key.clone(), vec![service])),
         }

@@ -13,7 +13,10 @@ use crate::i18n::{date_time, date_time_attribute, t};
 fn display_args(args: &std::collections::BTreeMap<String, String>) -> Vec<(String, String)> {
     args.iter()
         .map(|(name, value)| {
-            let value = match (name.as_str(), kabinet_shared::model::ApplicationStatus::parse(value)) {
+            let value = match (
+                name.as_str(),
+                kabinet_shared::model::ApplicationStatus::parse(value),
+            ) {
                 ("status", Some(status)) => t(&status.message_key()),
                 _ => value.clone(),
             };
@@ -91,7 +94,13 @@ fn NotificationList(list: Vec<NotificationView>) -> impl IntoView {
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let query = use_query_map();
-    let page = move || query.read().get("page").and_then(|page| page.parse::<u32>().ok()).unwrap_or(0);
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|page| page.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
     let entries = Resource::new(page, list_history);
 
     view! {

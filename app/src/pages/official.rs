@@ -4,10 +4,13 @@ use kabinet_shared::model::ApplicationStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::api::FormReply;
 use crate::api::applications::get_application;
 use crate::api::forms::take_form_flash;
 use crate::api::official::{ChangeStatus, TakeApplication, get_queue};
-use crate::components::form::{ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, ValidatedForm};
+use crate::components::form::{
+    ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, ValidatedForm,
+};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::t;
 use crate::pages::applications::{ApplicationTable, ApplicationView};
@@ -56,13 +59,30 @@ pub fn QueuePage() -> impl IntoView {
 pub fn ReviewPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let data = Resource::new(id, |id| async move {
-        let detail = get_application(id).await?;
-        let flash = take_form_flash("review".into()).await?;
-        Ok::<_, crate::api::AppError>((detail, flash))
-    });
     let take = ServerAction::<TakeApplication>::new();
     let change = ServerAction::<ChangeStatus>::new();
+    // Counts takes and decisions that succeeded in the browser. Their reply redirects to
+    // this same page, which the router does not load again, so the application is
+    // fetched anew whenever the count changes. Failed ones keep the form as typed.
+    let succeeded = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if matches!(take.value().get(), Some(Ok(FormReply::Done))) {
+            succeeded.update(|count| *count += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(change.value().get(), Some(Ok(FormReply::Done))) {
+            succeeded.update(|count| *count += 1);
+        }
+    });
+    let data = Resource::new(
+        move || (id(), succeeded.get()),
+        |(id, _)| async move {
+            let detail = get_application(id).await?;
+            let flash = take_form_flash("review".into()).await?;
+            Ok::<_, crate::api::AppError>((detail, flash))
+        },
+    );
 
     view! {
         <Suspense fallback=Loading>
@@ -103,15 +123,16 @@ pub fn ReviewPage() -> impl IntoView {
                     <PageTitle text=t("review-title") />
                     <p class="breadcrumbs"><a href="/official">{t("queue-title")}</a></p>
                     <ErrorSummary state labels />
-                    <section class="panel" aria-labelledby="review-actions">
-                        <h2 id="review-actions">{t("review-actions")}</h2>
-                        {if can_take || !statuses.is_empty() {
-                            view! { {take_form} {change_form} }.into_any()
-                        } else {
-                            view! { <p>{t("review-no-actions")}</p> }.into_any()
-                        }}
-                    </section>
-                    <ApplicationView detail />
+                    <ApplicationView detail actions=Box::new(move || view! {
+                        <section class="panel" aria-labelledby="review-actions">
+                            <h2 id="review-actions">{t("review-actions")}</h2>
+                            {if can_take || !statuses.is_empty() {
+                                view! { {take_form} {change_form} }.into_any()
+                            } else {
+                                view! { <p>{t("review-no-actions")}</p> }.into_any()
+                            }}
+                        </section>
+                    }.into_any()) />
                 }
                 .into_any()
             })}

@@ -12,10 +12,22 @@ use crate::{Core, execute, on_conn};
 
 /// The bundled catalogue, one file per service.
 const SERVICE_FILES: [(&str, &str); 4] = [
-    ("passport-replacement.toml", include_str!("../catalogue/services/passport-replacement.toml")),
-    ("criminal-record-certificate.toml", include_str!("../catalogue/services/criminal-record-certificate.toml")),
-    ("residence-registration.toml", include_str!("../catalogue/services/residence-registration.toml")),
-    ("inn-certificate.toml", include_str!("../catalogue/services/inn-certificate.toml")),
+    (
+        "passport-replacement.toml",
+        include_str!("../catalogue/services/passport-replacement.toml"),
+    ),
+    (
+        "criminal-record-certificate.toml",
+        include_str!("../catalogue/services/criminal-record-certificate.toml"),
+    ),
+    (
+        "residence-registration.toml",
+        include_str!("../catalogue/services/residence-registration.toml"),
+    ),
+    (
+        "inn-certificate.toml",
+        include_str!("../catalogue/services/inn-certificate.toml"),
+    ),
 ];
 
 const DEPARTMENTS_FILE: &str = include_str!("../catalogue/departments.toml");
@@ -37,12 +49,16 @@ pub fn bundled() -> Result<(Vec<Department>, Vec<ServiceDefinition>)> {
         .map_err(|error| Error::Internal(format!("catalogue/departments.toml: {error}")))?;
     let mut services = Vec::new();
     for (file, text) in SERVICE_FILES {
-        let service: ServiceDefinition =
-            toml::from_str(text).map_err(|error| Error::Internal(format!("catalogue/services/{file}: {error}")))?;
+        let service: ServiceDefinition = toml::from_str(text)
+            .map_err(|error| Error::Internal(format!("catalogue/services/{file}: {error}")))?;
         service
             .check()
             .map_err(|problem| Error::Internal(format!("catalogue/services/{file}: {problem}")))?;
-        if !departments.departments.iter().any(|d| d.code == service.department) {
+        if !departments
+            .departments
+            .iter()
+            .any(|d| d.code == service.department)
+        {
             return Err(Error::Internal(format!(
                 "catalogue/services/{file}: unknown department `{}`",
                 service.department
@@ -115,7 +131,11 @@ impl Core {
                 title: service.title.get(locale).to_string(),
                 summary: service.summary.get(locale).to_string(),
                 category_key: service.category.message_key().to_string(),
-                department: if locale == Locale::Ru { name_ru } else { name_en },
+                department: if locale == Locale::Ru {
+                    name_ru
+                } else {
+                    name_en
+                },
                 processing_days: service.processing_days,
             });
         }
@@ -135,17 +155,25 @@ impl Core {
     }
 }
 
-pub(crate) async fn latest_service(tx: &mut Tx, code: &str) -> Result<Option<(i32, ServiceDefinition)>> {
+pub(crate) async fn latest_service(
+    tx: &mut Tx,
+    code: &str,
+) -> Result<Option<(i32, ServiceDefinition)>> {
     let row: Option<ServiceRow> = on_conn!(tx, conn => sqlx::query_as(
         "SELECT version, definition FROM services WHERE code = $1 ORDER BY version DESC LIMIT 1",
     )
     .bind(code)
     .fetch_optional(conn)
     .await)?;
-    row.map(|row| Ok((row.version, serde_json::from_str(&row.definition)?))).transpose()
+    row.map(|row| Ok((row.version, serde_json::from_str(&row.definition)?)))
+        .transpose()
 }
 
-pub(crate) async fn service_version(tx: &mut Tx, code: &str, version: i32) -> Result<ServiceDefinition> {
+pub(crate) async fn service_version(
+    tx: &mut Tx,
+    code: &str,
+    version: i32,
+) -> Result<ServiceDefinition> {
     let definition: String = on_conn!(tx, conn => sqlx::query_scalar(
         "SELECT definition FROM services WHERE code = $1 AND version = $2",
     )

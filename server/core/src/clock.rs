@@ -29,7 +29,9 @@ impl Clock {
 
     /// Moves this clock (and every clone of it) forward, for tests of expiry.
     pub fn advance(&self, by: Duration) {
-        let micros = by.num_microseconds().expect("test durations fit in i64 microseconds");
+        let micros = by
+            .num_microseconds()
+            .expect("test durations fit in i64 microseconds");
         self.offset_micros.fetch_add(micros, Ordering::Relaxed);
     }
 }

@@ -41,7 +41,9 @@ struct CodeRow {
 pub enum Check {
     Accepted,
     /// The code is wrong; the caller must commit so that the failure is counted.
-    Wrong { attempts_left: i32 },
+    Wrong {
+        attempts_left: i32,
+    },
     /// No usable code: expired, used, never sent, or too many wrong entries.
     Unusable(Message),
 }
@@ -57,14 +59,21 @@ impl Core {
     ///
     /// Fails with `error-code-resend-wait` (argument `seconds`) when the previous code was
     /// sent less than the resend interval ago.
-    pub(crate) async fn issue_code(&self, tx: &mut Tx, purpose: Purpose, subject: &str) -> Result<String> {
+    pub(crate) async fn issue_code(
+        &self,
+        tx: &mut Tx,
+        purpose: Purpose,
+        subject: &str,
+    ) -> Result<String> {
         let now = self.clock.now();
         let previous = latest(tx, purpose, subject).await?;
         if let Some(previous) = &previous {
             let wait = previous.created_at + self.settings.code_resend_interval - now;
             if wait > chrono::Duration::zero() {
                 let seconds = wait.num_seconds() + i64::from(wait.subsec_nanos() > 0);
-                return Err(Error::Rejected(Message::new("error-code-resend-wait").arg("seconds", seconds)));
+                return Err(Error::Rejected(
+                    Message::new("error-code-resend-wait").arg("seconds", seconds),
+                ));
             }
         }
         let carried_failures = previous
@@ -72,13 +81,16 @@ impl Core {
             .filter(|row| row.consumed_at.is_none())
             .map_or(0, |row| row.failed_attempts);
 
-        execute!(&mut *tx, sqlx::query(
-            "UPDATE one_time_codes SET consumed_at = $1
+        execute!(
+            &mut *tx,
+            sqlx::query(
+                "UPDATE one_time_codes SET consumed_at = $1
              WHERE purpose = $2 AND subject = $3 AND consumed_at IS NULL",
-        )
-        .bind(now)
-        .bind(purpose.code())
-        .bind(subject))?;
+            )
+            .bind(now)
+            .bind(purpose.code())
+            .bind(subject)
+        )?;
 
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
         execute!(&mut *tx, sqlx::query(
@@ -96,7 +108,13 @@ impl Core {
     }
 
     /// Checks `code` for `subject`. An accepted code is used up; a wrong one is counted.
-    pub(crate) async fn check_code(&self, tx: &mut Tx, purpose: Purpose, subject: &str, code: &str) -> Result<Check> {
+    pub(crate) async fn check_code(
+        &self,
+        tx: &mut Tx,
+        purpose: Purpose,
+        subject: &str,
+        code: &str,
+    ) -> Result<Check> {
         let now = self.clock.now();
         let Some(row) = latest(tx, purpose, subject).await? else {
             return Ok(Check::Unusable(Message::new("error-code-expired")));
@@ -110,16 +128,22 @@ impl Core {
 
         let typed: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         if constant_time_eq(&self.code_hash(purpose, subject, &typed), &row.code_hash) {
-            execute!(&mut *tx, sqlx::query("UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(row.id))?;
+            execute!(
+                &mut *tx,
+                sqlx::query("UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(row.id)
+            )?;
             return Ok(Check::Accepted);
         }
 
-        execute!(&mut *tx, sqlx::query(
-            "UPDATE one_time_codes SET failed_attempts = failed_attempts + 1 WHERE id = $1",
-        )
-        .bind(row.id))?;
+        execute!(
+            &mut *tx,
+            sqlx::query(
+                "UPDATE one_time_codes SET failed_attempts = failed_attempts + 1 WHERE id = $1",
+            )
+            .bind(row.id)
+        )?;
         Ok(Check::Wrong {
             attempts_left: self.settings.code_max_failures - row.failed_attempts - 1,
         })

@@ -37,7 +37,13 @@ pub fn seal(keys: &DataKeyring, context: &[u8], plaintext: &[u8]) -> Vec<u8> {
 
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
     let ciphertext = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad: context })
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad: context,
+            },
+        )
         .expect("XChaCha20-Poly1305 encryption does not fail for in-memory input");
 
     let mut sealed = Vec::with_capacity(2 + id.len() + NONCE_LEN + ciphertext.len());
@@ -52,11 +58,19 @@ pub fn seal(keys: &DataKeyring, context: &[u8], plaintext: &[u8]) -> Vec<u8> {
 /// Decrypts a value made by [`seal`] with the same `context`.
 pub fn open(keys: &DataKeyring, context: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
     let (id, rest) = split_header(sealed)?;
-    let key = keys.get(id).ok_or_else(|| CryptoError::UnknownKey(id.to_string()))?;
+    let key = keys
+        .get(id)
+        .ok_or_else(|| CryptoError::UnknownKey(id.to_string()))?;
     let (nonce, ciphertext) = rest.split_at(NONCE_LEN);
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
     cipher
-        .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad: context })
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: context,
+            },
+        )
         .map_err(|_| CryptoError::Tampered)
 }
 
@@ -91,7 +105,8 @@ pub fn open_text(keys: &DataKeyring, context: &[u8], sealed: &[u8]) -> Result<St
 /// HMAC-SHA256 of `value` under `key`, separated by `domain` so that the same value hashed
 /// for two purposes gives unrelated results.
 pub fn keyed_hash(key: &Secret, domain: &str, value: &[u8]) -> Vec<u8> {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.bytes()).expect("HMAC takes keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(key.bytes()).expect("HMAC takes keys of any length");
     mac.update(domain.as_bytes());
     mac.update(&[0]);
     mac.update(value);
@@ -126,7 +141,10 @@ mod tests {
         let keys = ring();
         let sealed = seal_text(&keys, b"users.snils:1", "11223344595");
 
-        assert_eq!(open_text(&keys, b"users.snils:1", &sealed).unwrap(), "11223344595");
+        assert_eq!(
+            open_text(&keys, b"users.snils:1", &sealed).unwrap(),
+            "11223344595"
+        );
         assert_eq!(key_id(&sealed).unwrap(), "k1");
     }
 
@@ -141,7 +159,10 @@ mod tests {
     fn other_context_fails() {
         let keys = ring();
         let sealed = seal_text(&keys, b"users.snils:1", "11223344595");
-        assert!(matches!(open(&keys, b"users.snils:2", &sealed), Err(CryptoError::Tampered)));
+        assert!(matches!(
+            open(&keys, b"users.snils:2", &sealed),
+            Err(CryptoError::Tampered)
+        ));
     }
 
     #[test]
@@ -150,26 +171,43 @@ mod tests {
         let mut sealed = seal_text(&keys, b"ctx", "value");
         let last = sealed.len() - 1;
         sealed[last] ^= 1;
-        assert!(matches!(open(&keys, b"ctx", &sealed), Err(CryptoError::Tampered)));
+        assert!(matches!(
+            open(&keys, b"ctx", &sealed),
+            Err(CryptoError::Tampered)
+        ));
     }
 
     #[test]
     fn unknown_key_is_named() {
         let sealed = seal_text(&ring(), b"ctx", "value");
         let other = DataKeyring::generate("k9");
-        assert!(matches!(open(&other, b"ctx", &sealed), Err(CryptoError::UnknownKey(id)) if id == "k1"));
+        assert!(
+            matches!(open(&other, b"ctx", &sealed), Err(CryptoError::UnknownKey(id)) if id == "k1")
+        );
     }
 
     #[test]
     fn truncated_value_is_malformed() {
-        assert!(matches!(open(&ring(), b"ctx", &[1, 2, b'k', b'1']), Err(CryptoError::Malformed)));
-        assert!(matches!(open(&ring(), b"ctx", &[]), Err(CryptoError::Malformed)));
+        assert!(matches!(
+            open(&ring(), b"ctx", &[1, 2, b'k', b'1']),
+            Err(CryptoError::Malformed)
+        ));
+        assert!(matches!(
+            open(&ring(), b"ctx", &[]),
+            Err(CryptoError::Malformed)
+        ));
     }
 
     #[test]
     fn keyed_hash_depends_on_domain() {
         let key = Secret::generate();
-        assert_ne!(keyed_hash(&key, "snils", b"1"), keyed_hash(&key, "inn", b"1"));
-        assert_eq!(keyed_hash(&key, "snils", b"1"), keyed_hash(&key, "snils", b"1"));
+        assert_ne!(
+            keyed_hash(&key, "snils", b"1"),
+            keyed_hash(&key, "inn", b"1")
+        );
+        assert_eq!(
+            keyed_hash(&key, "snils", b"1"),
+            keyed_hash(&key, "snils", b"1")
+        );
     }
 }

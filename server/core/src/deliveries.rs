@@ -2,8 +2,9 @@
 //! transaction of the change that causes them and sent after commit by a worker, so a
 //! crash loses none and a failing gateway fails no form.
 //!
-//! Until a real gateway is configured, the worker hands messages to the development
-//! outbox (the `/dev/outbox` page), which exists only outside production.
+//! Until a real gateway is configured, outside production the worker marks queued
+//! messages as sent, and the development outbox (the `/dev/outbox` page) lists every
+//! message, queued or sent.
 
 use chrono::{DateTime, Utc};
 use kabinet_shared::model::OutboxMessage;
@@ -29,7 +30,13 @@ impl Channel {
 }
 
 /// Queues a message inside the caller's transaction.
-pub async fn enqueue(tx: &mut Tx, at: DateTime<Utc>, channel: Channel, recipient: &str, body: &str) -> Result<()> {
+pub async fn enqueue(
+    tx: &mut Tx,
+    at: DateTime<Utc>,
+    channel: Channel,
+    recipient: &str,
+    body: &str,
+) -> Result<()> {
     execute!(tx, sqlx::query(
         "INSERT INTO deliveries (id, channel, recipient, body, status, created_at) VALUES ($1, $2, $3, $4, 'queued', $5)",
     )

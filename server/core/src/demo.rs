@@ -97,7 +97,8 @@ impl Core {
             }
             let id = Uuid::now_v7();
             let (year, month, day) = account.birth_date;
-            let birth_date = NaiveDate::from_ymd_opt(year, month, day).expect("demo birth dates are valid");
+            let birth_date =
+                NaiveDate::from_ymd_opt(year, month, day).expect("demo birth dates are valid");
             execute!(&mut tx, sqlx::query(
                 "INSERT INTO users (id, role, department_code, phone, email, email_key, snils_index, snils_enc, inn_index,
                                     inn_enc, surname, given_name, patronymic, birth_date, password_hash, created_at, updated_at)

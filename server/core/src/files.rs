@@ -44,7 +44,10 @@ impl FileStore {
             return Ok(());
         }
         let sealed = crypto::seal(&keys.data, key.as_bytes(), bytes);
-        let directory = path.parent().expect("a blob path has a parent").to_path_buf();
+        let directory = path
+            .parent()
+            .expect("a blob path has a parent")
+            .to_path_buf();
         let temporary = directory.join(format!(".{key}.{}", uuid::Uuid::new_v4()));
         tokio::fs::create_dir_all(&directory).await?;
 
@@ -74,7 +77,11 @@ impl FileStore {
 
 /// Checks an uploaded file's size and type and computes its storage key. The message
 /// is meant for the form field the file was attached to.
-pub fn check_upload(keys: &Keys, bytes: &[u8], max_bytes: u64) -> std::result::Result<CheckedFile, Message> {
+pub fn check_upload(
+    keys: &Keys,
+    bytes: &[u8],
+    max_bytes: u64,
+) -> std::result::Result<CheckedFile, Message> {
     let size = bytes.len() as u64;
     if size == 0 {
         return Err(Message::new("error-file-empty"));
@@ -85,11 +92,20 @@ pub fn check_upload(keys: &Keys, bytes: &[u8], max_bytes: u64) -> std::result::R
     }
     let content_type = infer::get(bytes)
         .map(|kind| kind.mime_type())
-        .and_then(|mime| ACCEPTED_TYPES.iter().find(|accepted| **accepted == mime).copied())
+        .and_then(|mime| {
+            ACCEPTED_TYPES
+                .iter()
+                .find(|accepted| **accepted == mime)
+                .copied()
+        })
         .ok_or_else(|| Message::new("error-file-type"))?;
 
     let key = hex(&keyed_hash(&keys.index, "blob", bytes));
-    Ok(CheckedFile { key, content_type, size })
+    Ok(CheckedFile {
+        key,
+        content_type,
+        size,
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -100,16 +116,33 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R'];
+    const PNG: &[u8] = &[
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+    ];
 
     #[test]
     fn type_comes_from_content() {
         let keys = Keys::generate();
         let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n";
 
-        assert_eq!(check_upload(&keys, pdf, 1000).unwrap().content_type, "application/pdf");
-        assert_eq!(check_upload(&keys, PNG, 1000).unwrap().content_type, "image/png");
-        assert_eq!(check_upload(&keys, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0], 1000).unwrap().content_type, "image/jpeg");
+        assert_eq!(
+            check_upload(&keys, pdf, 1000).unwrap().content_type,
+            "application/pdf"
+        );
+        assert_eq!(
+            check_upload(&keys, PNG, 1000).unwrap().content_type,
+            "image/png"
+        );
+        assert_eq!(
+            check_upload(
+                &keys,
+                &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0],
+                1000
+            )
+            .unwrap()
+            .content_type,
+            "image/jpeg"
+        );
     }
 
     #[test]
@@ -135,7 +168,10 @@ mod tests {
 
     #[test]
     fn empty_file_is_rejected() {
-        assert_eq!(check_upload(&Keys::generate(), b"", 100).unwrap_err().key, "error-file-empty");
+        assert_eq!(
+            check_upload(&Keys::generate(), b"", 100).unwrap_err().key,
+            "error-file-empty"
+        );
     }
 
     #[tokio::test]

@@ -29,13 +29,16 @@ impl Core {
         let now = self.clock.now();
         let id = Uuid::new_v4();
         let mut tx = self.db.begin().await?;
-        execute!(&mut tx, sqlx::query(
-            "INSERT INTO form_flashes (id, form, data_enc, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(form)
-        .bind(seal(&self.keys.data, &context(id), data))
-        .bind(now + Duration::minutes(FLASH_LIFETIME_MINUTES)))?;
+        execute!(
+            &mut tx,
+            sqlx::query(
+                "INSERT INTO form_flashes (id, form, data_enc, expires_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(form)
+            .bind(seal(&self.keys.data, &context(id), data))
+            .bind(now + Duration::minutes(FLASH_LIFETIME_MINUTES))
+        )?;
         tx.commit().await?;
         Ok(id)
     }
@@ -52,7 +55,10 @@ impl Core {
         let Some(row) = row.filter(|row| row.form == form) else {
             return Ok(None);
         };
-        execute!(&mut tx, sqlx::query("DELETE FROM form_flashes WHERE id = $1").bind(id))?;
+        execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM form_flashes WHERE id = $1").bind(id)
+        )?;
         tx.commit().await?;
 
         if row.expires_at <= self.clock.now() {
@@ -68,14 +74,22 @@ impl Core {
         let day_ago = now - Duration::days(1);
         let mut tx = self.db.begin().await?;
         let mut removed = 0;
-        removed += execute!(&mut tx, sqlx::query("DELETE FROM form_flashes WHERE expires_at <= $1")
-            .bind(now))?;
-        removed += execute!(&mut tx, sqlx::query("DELETE FROM registrations WHERE expires_at <= $1")
-            .bind(now))?;
-        removed += execute!(&mut tx, sqlx::query("DELETE FROM one_time_codes WHERE expires_at <= $1")
-            .bind(day_ago))?;
-        removed += execute!(&mut tx, sqlx::query("DELETE FROM staged_uploads WHERE created_at <= $1")
-            .bind(day_ago))?;
+        removed += execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM form_flashes WHERE expires_at <= $1").bind(now)
+        )?;
+        removed += execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM registrations WHERE expires_at <= $1").bind(now)
+        )?;
+        removed += execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM one_time_codes WHERE expires_at <= $1").bind(day_ago)
+        )?;
+        removed += execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM staged_uploads WHERE created_at <= $1").bind(day_ago)
+        )?;
         tx.commit().await?;
         Ok(removed)
     }

@@ -64,12 +64,18 @@ impl DataKeyring {
     /// the others only decrypt older values.
     pub fn parse(text: &str) -> Result<Self, KeyError> {
         let mut keys = Vec::new();
-        for entry in text.split([',', '\n']).map(str::trim).filter(|e| !e.is_empty()) {
+        for entry in text
+            .split([',', '\n'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
             let (id, key) = entry.split_once(':').ok_or(KeyError::MissingId)?;
             let id = id.trim();
             let id_is_valid = !id.is_empty()
                 && id.len() <= 32
-                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !id_is_valid {
                 return Err(KeyError::MissingId);
             }
@@ -80,11 +86,18 @@ impl DataKeyring {
     }
 
     pub fn current(&self) -> (&str, &Secret) {
-        (&self.current, self.get(&self.current).expect("the current key is in the ring"))
+        (
+            &self.current,
+            self.get(&self.current)
+                .expect("the current key is in the ring"),
+        )
     }
 
     pub fn get(&self, id: &str) -> Option<&Secret> {
-        self.keys.iter().find(|(key_id, _)| key_id == id).map(|(_, key)| key)
+        self.keys
+            .iter()
+            .find(|(key_id, _)| key_id == id)
+            .map(|(_, key)| key)
     }
 
     pub fn generate(id: &str) -> Self {
@@ -147,7 +160,11 @@ pub enum KeyError {
 impl Keys {
     /// Loads the keys from `settings`, falling back to the files in `<data_dir>/keys/`
     /// (generated when missing) unless `production` is set.
-    pub fn load(settings: &KeySettings, data_dir: &Path, production: bool) -> Result<Keys, KeyError> {
+    pub fn load(
+        settings: &KeySettings,
+        data_dir: &Path,
+        production: bool,
+    ) -> Result<Keys, KeyError> {
         let session = resolve(
             settings.session_key.as_deref(),
             KeySpec::SESSION,
@@ -155,9 +172,16 @@ impl Keys {
             production,
             || Secret::generate().to_text(),
         )?;
-        let data = resolve(settings.data_key.as_deref(), KeySpec::DATA, data_dir, production, || {
-            DataKeyring::generate(&format!("k{}", chrono::Utc::now().format("%Y%m%d"))).to_text()
-        })?;
+        let data = resolve(
+            settings.data_key.as_deref(),
+            KeySpec::DATA,
+            data_dir,
+            production,
+            || {
+                DataKeyring::generate(&format!("k{}", chrono::Utc::now().format("%Y%m%d")))
+                    .to_text()
+            },
+        )?;
         let index = resolve(
             settings.index_key.as_deref(),
             KeySpec::INDEX,
@@ -166,7 +190,12 @@ impl Keys {
             || Secret::generate().to_text(),
         )?;
 
-        let invalid = |name: &'static str| move |source| KeyError::Invalid { name, source: Box::new(source) };
+        let invalid = |name: &'static str| {
+            move |source| KeyError::Invalid {
+                name,
+                source: Box::new(source),
+            }
+        };
         Ok(Keys {
             session: Secret::parse(&session).map_err(invalid("session"))?,
             data: DataKeyring::parse(&data).map_err(invalid("data"))?,

@@ -119,7 +119,11 @@ pub struct Actor {
 
 impl Actor {
     pub fn require(&self, role: Role) -> Result<()> {
-        if self.role == role { Ok(()) } else { Err(Error::Forbidden) }
+        if self.role == role {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
     }
 }
 

@@ -21,16 +21,19 @@ pub struct NewNotification {
 
 pub async fn create(tx: &mut Tx, at: DateTime<Utc>, notification: NewNotification) -> Result<()> {
     let params = serde_json::to_string(&notification.args)?;
-    execute!(tx, sqlx::query(
-        "INSERT INTO notifications (id, user_id, kind, params, application_id, created_at)
+    execute!(
+        tx,
+        sqlx::query(
+            "INSERT INTO notifications (id, user_id, kind, params, application_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(Uuid::now_v7())
-    .bind(notification.user_id)
-    .bind(notification.kind)
-    .bind(params)
-    .bind(notification.application_id)
-    .bind(at))?;
+        )
+        .bind(Uuid::now_v7())
+        .bind(notification.user_id)
+        .bind(notification.kind)
+        .bind(params)
+        .bind(notification.application_id)
+        .bind(at)
+    )?;
     Ok(())
 }
 

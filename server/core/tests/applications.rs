@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use common::{PDF, PNG, TestCore, cores};
 use kabinet_core::applications::{FileUpload, Submission};
+use kabinet_core::shared::Locale;
 use kabinet_core::shared::model::{ApplicationStatus, Role};
 use kabinet_core::shared::validate::application_number::ApplicationNumber;
-use kabinet_core::shared::Locale;
 use kabinet_core::{Actor, Error};
 use uuid::Uuid;
 
@@ -60,7 +60,10 @@ async fn citizen_with_application(core: &TestCore, phone: &str) -> (Actor, Uuid)
     let citizen = core.register(phone, "").await;
     let key = Uuid::new_v4().to_string();
     let submitted = core
-        .submit_application(&citizen, submission(&key, vec![upload("passport_scan", "паспорт.pdf", PDF)]))
+        .submit_application(
+            &citizen,
+            submission(&key, vec![upload("passport_scan", "паспорт.pdf", PDF)]),
+        )
         .await
         .unwrap();
     (citizen, submitted.id)
@@ -74,26 +77,71 @@ async fn submitted_application_has_number_documents_and_history() {
         let key = Uuid::new_v4().to_string();
 
         let submitted = core
-            .submit_application(&citizen, submission(&key, vec![upload("passport_scan", "паспорт.pdf", PDF)]))
+            .submit_application(
+                &citizen,
+                submission(&key, vec![upload("passport_scan", "паспорт.pdf", PDF)]),
+            )
             .await
             .unwrap();
-        let detail = core.application(&citizen, submitted.id, Locale::Ru).await.unwrap();
+        let detail = core
+            .application(&citizen, submitted.id, Locale::Ru)
+            .await
+            .unwrap();
         let list = core.my_applications(&citizen, Locale::Ru).await.unwrap();
         let unread = core.unread_notifications(citizen.user_id).await.unwrap();
 
-        assert_eq!(ApplicationNumber::parse(&detail.summary.number).unwrap(), submitted.number, "{}", core.label);
-        assert_eq!(detail.summary.status, ApplicationStatus::Submitted, "{}", core.label);
+        assert_eq!(
+            ApplicationNumber::parse(&detail.summary.number).unwrap(),
+            submitted.number,
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            detail.summary.status,
+            ApplicationStatus::Submitted,
+            "{}",
+            core.label
+        );
         assert_eq!(detail.documents.len(), 1, "{}", core.label);
-        assert_eq!(detail.documents[0].file_name, "паспорт.pdf", "{}", core.label);
-        assert_eq!(detail.documents[0].content_type, "application/pdf", "{}", core.label);
-        assert!(detail.answers.iter().any(|a| a.label == "СНИЛС" && a.value == "112-233-445 95"), "{}", core.label);
-        assert!(detail.answers.iter().any(|a| a.label == "Дата рождения" && a.value == "09.03.1988"), "{}", core.label);
+        assert_eq!(
+            detail.documents[0].file_name, "паспорт.pdf",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            detail.documents[0].content_type, "application/pdf",
+            "{}",
+            core.label
+        );
+        assert!(
+            detail
+                .answers
+                .iter()
+                .any(|a| a.label == "СНИЛС" && a.value == "112-233-445 95"),
+            "{}",
+            core.label
+        );
+        assert!(
+            detail
+                .answers
+                .iter()
+                .any(|a| a.label == "Дата рождения" && a.value == "09.03.1988"),
+            "{}",
+            core.label
+        );
         assert_eq!(detail.history.len(), 1, "{}", core.label);
-        assert_eq!(detail.history[0].actor, None, "{}: the applicant is not named", core.label);
+        assert_eq!(
+            detail.history[0].actor, None,
+            "{}: the applicant is not named",
+            core.label
+        );
         assert_eq!(list.len(), 1, "{}", core.label);
         assert_eq!(unread, 1, "{}", core.label);
 
-        let file = core.application_document(&citizen, submitted.id, detail.documents[0].id).await.unwrap();
+        let file = core
+            .application_document(&citizen, submitted.id, detail.documents[0].id)
+            .await
+            .unwrap();
         assert_eq!(file.bytes, PDF, "{}", core.label);
         core.finish().await;
     }
@@ -105,24 +153,62 @@ async fn bad_file_keeps_answers_errors_and_good_files() {
         core.seed_demo().await.unwrap();
         let citizen = core.register("+79120000002", "").await;
         let key = Uuid::new_v4().to_string();
-        let mut first = submission(&key, vec![upload("passport_scan", "virus.pdf", b"MZ\x90\x00binary")]);
-        first.answers.insert("snils".into(), "112-233-445 98".into());
+        let mut first = submission(
+            &key,
+            vec![upload("passport_scan", "virus.pdf", b"MZ\x90\x00binary")],
+        );
+        first
+            .answers
+            .insert("snils".into(), "112-233-445 98".into());
 
         let errors = invalid(core.submit_application(&citizen, first).await.unwrap_err());
-        assert_eq!(errors.get("doc_passport_scan").unwrap().key, "error-file-type", "{}", core.label);
-        assert_eq!(errors.get("snils").unwrap().key, "error-snils-checksum", "{}", core.label);
+        assert_eq!(
+            errors.get("doc_passport_scan").unwrap().key,
+            "error-file-type",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            errors.get("snils").unwrap().key,
+            "error-snils-checksum",
+            "{}",
+            core.label
+        );
 
         let second = submission(&key, vec![upload("passport_scan", "scan.png", PNG)]);
         let mut second_bad = second.clone();
-        second_bad.answers.insert("purpose".into(), "bribery".into());
-        let errors = invalid(core.submit_application(&citizen, second_bad).await.unwrap_err());
-        assert_eq!(errors.get("purpose").unwrap().key, "error-choice", "{}", core.label);
-        assert!(errors.get("doc_passport_scan").is_none(), "{}: the good file was kept", core.label);
-        assert_eq!(core.staged_files(&citizen, &key).await.unwrap().len(), 1, "{}", core.label);
+        second_bad
+            .answers
+            .insert("purpose".into(), "bribery".into());
+        let errors = invalid(
+            core.submit_application(&citizen, second_bad)
+                .await
+                .unwrap_err(),
+        );
+        assert_eq!(
+            errors.get("purpose").unwrap().key,
+            "error-choice",
+            "{}",
+            core.label
+        );
+        assert!(
+            errors.get("doc_passport_scan").is_none(),
+            "{}: the good file was kept",
+            core.label
+        );
+        assert_eq!(
+            core.staged_files(&citizen, &key).await.unwrap().len(),
+            1,
+            "{}",
+            core.label
+        );
 
         let third = submission(&key, Vec::new());
         let submitted = core.submit_application(&citizen, third).await.unwrap();
-        let detail = core.application(&citizen, submitted.id, Locale::Ru).await.unwrap();
+        let detail = core
+            .application(&citizen, submitted.id, Locale::Ru)
+            .await
+            .unwrap();
         assert_eq!(detail.documents.len(), 1, "{}", core.label);
         assert_eq!(detail.documents[0].file_name, "scan.png", "{}", core.label);
         core.finish().await;
@@ -140,18 +226,38 @@ async fn oversized_file_is_named_on_its_field() {
         exact.resize(5 * 1024 * 1024, b' ');
 
         let too_big = core
-            .submit_application(&citizen, submission(&Uuid::new_v4().to_string(), vec![upload("passport_scan", "big.pdf", &big)]))
+            .submit_application(
+                &citizen,
+                submission(
+                    &Uuid::new_v4().to_string(),
+                    vec![upload("passport_scan", "big.pdf", &big)],
+                ),
+            )
             .await
             .unwrap_err();
         let errors = invalid(too_big);
         let message = errors.get("doc_passport_scan").unwrap();
         assert_eq!(message.key, "error-file-too-large", "{}", core.label);
-        assert!(message.args.contains(&("max".to_string(), "5".to_string())), "{}", core.label);
+        assert!(
+            message.args.contains(&("max".to_string(), "5".to_string())),
+            "{}",
+            core.label
+        );
 
         let at_limit = core
-            .submit_application(&citizen, submission(&Uuid::new_v4().to_string(), vec![upload("passport_scan", "exact.pdf", &exact)]))
+            .submit_application(
+                &citizen,
+                submission(
+                    &Uuid::new_v4().to_string(),
+                    vec![upload("passport_scan", "exact.pdf", &exact)],
+                ),
+            )
             .await;
-        assert!(at_limit.is_ok(), "{}: exactly 5 MiB is accepted", core.label);
+        assert!(
+            at_limit.is_ok(),
+            "{}: exactly 5 MiB is accepted",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -162,11 +268,19 @@ async fn missing_document_is_an_error() {
         core.seed_demo().await.unwrap();
         let citizen = core.register("+79120000004", "").await;
         let errors = invalid(
-            core.submit_application(&citizen, submission(&Uuid::new_v4().to_string(), Vec::new()))
-                .await
-                .unwrap_err(),
+            core.submit_application(
+                &citizen,
+                submission(&Uuid::new_v4().to_string(), Vec::new()),
+            )
+            .await
+            .unwrap_err(),
         );
-        assert_eq!(errors.get("doc_passport_scan").unwrap().key, "error-document-required", "{}", core.label);
+        assert_eq!(
+            errors.get("doc_passport_scan").unwrap().key,
+            "error-document-required",
+            "{}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -188,7 +302,15 @@ async fn repeated_submission_makes_one_application() {
         let first = first.unwrap();
         assert_eq!(second.unwrap(), first, "{}", core.label);
         assert_eq!(third.unwrap(), first, "{}", core.label);
-        assert_eq!(core.my_applications(&citizen, Locale::Ru).await.unwrap().len(), 1, "{}", core.label);
+        assert_eq!(
+            core.my_applications(&citizen, Locale::Ru)
+                .await
+                .unwrap()
+                .len(),
+            1,
+            "{}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -199,20 +321,40 @@ async fn official_takes_and_decides() {
         let (citizen, id) = citizen_with_application(&core, "+79120000006").await;
         let official = core.demo_actor(OFFICIAL_PHONE).await;
 
-        let queue = core.department_queue(&official, None, Locale::Ru).await.unwrap();
+        let queue = core
+            .department_queue(&official, None, Locale::Ru)
+            .await
+            .unwrap();
         assert_eq!(queue.len(), 1, "{}", core.label);
-        assert_eq!(queue[0].applicant.as_deref(), Some("Соколова Мария Ивановна"), "{}", core.label);
+        assert_eq!(
+            queue[0].applicant.as_deref(),
+            Some("Соколова Мария Ивановна"),
+            "{}",
+            core.label
+        );
 
         core.take_application(&official, id).await.unwrap();
         let refused_without_reason = core
             .change_application_status(&official, id, ApplicationStatus::Refused, "  ")
             .await
             .unwrap_err();
-        assert_eq!(invalid(refused_without_reason).get("comment").unwrap().key, "error-comment-required", "{}", core.label);
-        core.change_application_status(&official, id, ApplicationStatus::ActionRequired, "Приложите скан второй страницы")
+        assert_eq!(
+            invalid(refused_without_reason).get("comment").unwrap().key,
+            "error-comment-required",
+            "{}",
+            core.label
+        );
+        core.change_application_status(
+            &official,
+            id,
+            ApplicationStatus::ActionRequired,
+            "Приложите скан второй страницы",
+        )
+        .await
+        .unwrap();
+        core.change_application_status(&official, id, ApplicationStatus::Completed, "")
             .await
             .unwrap();
-        core.change_application_status(&official, id, ApplicationStatus::Completed, "").await.unwrap();
 
         let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
         let statuses: Vec<_> = detail.history.iter().map(|change| change.status).collect();
@@ -233,16 +375,44 @@ async fn official_takes_and_decides() {
             "{}",
             core.label
         );
-        assert_eq!(detail.history[2].comment.as_deref(), Some("Приложите скан второй страницы"), "{}", core.label);
-        assert_eq!(core.unread_notifications(citizen.user_id).await.unwrap(), 4, "{}", core.label);
+        assert_eq!(
+            detail.history[2].comment.as_deref(),
+            Some("Приложите скан второй страницы"),
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            core.unread_notifications(citizen.user_id).await.unwrap(),
+            4,
+            "{}",
+            core.label
+        );
 
         let notifications = core.notifications(&citizen).await.unwrap();
-        assert_eq!(notifications[0].key, "notification-status-changed", "{}", core.label);
-        assert_eq!(notifications[0].args.get("status").map(String::as_str), Some("completed"), "{}", core.label);
+        assert_eq!(
+            notifications[0].key, "notification-status-changed",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            notifications[0].args.get("status").map(String::as_str),
+            Some("completed"),
+            "{}",
+            core.label
+        );
 
         let journal = core.history(&citizen, 0).await.unwrap();
-        assert_eq!(journal[0].key, "history-application-status-changed", "{}", core.label);
-        assert_eq!(journal[0].args.get("status").map(String::as_str), Some("completed"), "{}", core.label);
+        assert_eq!(
+            journal[0].key, "history-application-status-changed",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            journal[0].args.get("status").map(String::as_str),
+            Some("completed"),
+            "{}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -253,15 +423,26 @@ async fn decided_application_accepts_no_more_changes() {
         let (_, id) = citizen_with_application(&core, "+79120000007").await;
         let official = core.demo_actor(OFFICIAL_PHONE).await;
         core.take_application(&official, id).await.unwrap();
-        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований").await.unwrap();
+        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований")
+            .await
+            .unwrap();
 
         let error = core
             .change_application_status(&official, id, ApplicationStatus::Completed, "")
             .await
             .unwrap_err();
-        assert_eq!(invalid(error).get("status").unwrap().key, "error-status-not-allowed", "{}", core.label);
+        assert_eq!(
+            invalid(error).get("status").unwrap().key,
+            "error-status-not-allowed",
+            "{}",
+            core.label
+        );
         let again = core.take_application(&official, id).await.unwrap_err();
-        assert!(matches!(again, Error::Rejected(ref m) if m.key == "error-application-already-taken"), "{}: {again:?}", core.label);
+        assert!(
+            matches!(again, Error::Rejected(ref m) if m.key == "error-application-already-taken"),
+            "{}: {again:?}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -272,12 +453,26 @@ async fn citizen_cannot_see_another_application() {
         let (_, id) = citizen_with_application(&core, "+79120000008").await;
         let stranger = core.register("+79120000009", "").await;
 
-        let error = core.application(&stranger, id, Locale::Ru).await.unwrap_err();
-        assert!(matches!(error, Error::NotFound), "{}: {error:?}", core.label);
+        let error = core
+            .application(&stranger, id, Locale::Ru)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::NotFound),
+            "{}: {error:?}",
+            core.label
+        );
         let take = core.take_application(&stranger, id).await.unwrap_err();
         assert!(matches!(take, Error::Forbidden), "{}: {take:?}", core.label);
-        let queue = core.department_queue(&stranger, None, Locale::Ru).await.unwrap_err();
-        assert!(matches!(queue, Error::Forbidden), "{}: {queue:?}", core.label);
+        let queue = core
+            .department_queue(&stranger, None, Locale::Ru)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(queue, Error::Forbidden),
+            "{}: {queue:?}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -289,8 +484,22 @@ async fn official_of_other_department_sees_nothing() {
         let mut other = core.demo_actor(OFFICIAL_PHONE).await;
         other.department = Some("fns".into());
 
-        assert!(matches!(core.application(&other, id, Locale::Ru).await, Err(Error::NotFound)), "{}", core.label);
-        assert!(core.department_queue(&other, None, Locale::Ru).await.unwrap().is_empty(), "{}", core.label);
+        assert!(
+            matches!(
+                core.application(&other, id, Locale::Ru).await,
+                Err(Error::NotFound)
+            ),
+            "{}",
+            core.label
+        );
+        assert!(
+            core.department_queue(&other, None, Locale::Ru)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -312,7 +521,11 @@ async fn only_assignee_decides() {
             .change_application_status(&colleague, id, ApplicationStatus::Completed, "")
             .await
             .unwrap_err();
-        assert!(matches!(error, Error::Rejected(ref m) if m.key == "error-application-not-yours"), "{}: {error:?}", core.label);
+        assert!(
+            matches!(error, Error::Rejected(ref m) if m.key == "error-application-not-yours"),
+            "{}: {error:?}",
+            core.label
+        );
         core.finish().await;
     }
 }
@@ -324,10 +537,24 @@ async fn notifications_are_private_and_marked_read() {
         let stranger = core.register("+79120000013", "").await;
         let notification = core.notifications(&citizen).await.unwrap()[0].id;
 
-        core.mark_notifications_read(&stranger, Some(notification)).await.unwrap();
-        assert_eq!(core.unread_notifications(citizen.user_id).await.unwrap(), 1, "{}", core.label);
-        core.mark_notifications_read(&citizen, Some(notification)).await.unwrap();
-        assert_eq!(core.unread_notifications(citizen.user_id).await.unwrap(), 0, "{}", core.label);
+        core.mark_notifications_read(&stranger, Some(notification))
+            .await
+            .unwrap();
+        assert_eq!(
+            core.unread_notifications(citizen.user_id).await.unwrap(),
+            1,
+            "{}",
+            core.label
+        );
+        core.mark_notifications_read(&citizen, Some(notification))
+            .await
+            .unwrap();
+        assert_eq!(
+            core.unread_notifications(citizen.user_id).await.unwrap(),
+            0,
+            "{}",
+            core.label
+        );
         core.finish().await;
     }
 }

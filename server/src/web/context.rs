@@ -16,7 +16,10 @@ use super::AppState;
 
 /// Paths of static files, which need no session lookup.
 fn is_static(path: &str) -> bool {
-    path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/favicon.svg" || path == "/manifest.webmanifest"
+    path.starts_with("/pkg/")
+        || path.starts_with("/fonts/")
+        || path == "/favicon.svg"
+        || path == "/manifest.webmanifest"
 }
 
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -38,7 +41,9 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
                 request.extensions_mut().insert(SessionToken(token));
             }
             Ok(None) => stale_cookie = true,
-            Err(error) => tracing::error!(%error, "session lookup failed; serving the request signed out"),
+            Err(error) => {
+                tracing::error!(%error, "session lookup failed; serving the request signed out")
+            }
         }
     }
 
@@ -53,15 +58,25 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         })
         .unwrap_or_default();
     let client = Client {
-        ip: request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip()),
-        user_agent: headers.get(USER_AGENT).and_then(|value| value.to_str().ok()).map(str::to_string),
+        ip: request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|info| info.0.ip()),
+        user_agent: headers
+            .get(USER_AGENT)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string),
     };
     request.extensions_mut().insert(locale);
     request.extensions_mut().insert(client);
 
     let mut response = next.run(request).await;
     if stale_cookie {
-        let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+        let secure = if state.settings.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
         let clear = format!("{session_cookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}");
         if let Ok(value) = HeaderValue::from_str(&clear) {
             response.headers_mut().append(SET_COOKIE, value);

@@ -2,8 +2,8 @@
 
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
-use axum::http::header::{self, HeaderValue};
 use axum::http::StatusCode;
+use axum::http::header::{self, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use kabinet_core::Error;
 use kabinet_core::accounts::SessionUser;
@@ -21,11 +21,17 @@ pub async fn download(
     let Some(user) = request.extensions().get::<SessionUser>() else {
         return (StatusCode::UNAUTHORIZED, "Sign in to download documents.").into_response();
     };
-    let (Ok(application), Ok(document)) = (Uuid::parse_str(&application), Uuid::parse_str(&document)) else {
+    let (Ok(application), Ok(document)) =
+        (Uuid::parse_str(&application), Uuid::parse_str(&document))
+    else {
         return StatusCode::NOT_FOUND.into_response();
     };
 
-    match state.core.application_document(&user.actor, application, document).await {
+    match state
+        .core
+        .application_document(&user.actor, application, document)
+        .await
+    {
         Ok(file) => {
             let disposition = content_disposition(&file.file_name);
             let mut response = Response::new(Body::from(file.bytes));
@@ -36,7 +42,10 @@ pub async fn download(
             if let Ok(value) = HeaderValue::from_str(&disposition) {
                 headers.insert(header::CONTENT_DISPOSITION, value);
             }
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
             response
         }
         Err(Error::NotFound | Error::Forbidden) => StatusCode::NOT_FOUND.into_response(),
@@ -52,7 +61,13 @@ pub async fn download(
 fn content_disposition(file_name: &str) -> String {
     let ascii: String = file_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let mut encoded = String::new();
     for byte in file_name.bytes() {

@@ -39,6 +39,7 @@ pub async fn record_metrics(request: Request, next: Next) -> Response {
     let status = format!("{}xx", response.status().as_u16() / 100);
     let labels = [("method", method), ("status", status)];
     metrics::counter!("kabinet_http_requests_total", &labels).increment(1);
-    metrics::histogram!("kabinet_http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
+    metrics::histogram!("kabinet_http_request_duration_seconds", &labels)
+        .record(started.elapsed().as_secs_f64());
     response
 }

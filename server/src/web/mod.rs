@@ -61,12 +61,17 @@ pub fn router(
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/metrics", get(health::metrics))
-        .route("/applications/{id}/documents/{document}", get(documents::download))
+        .route(
+            "/applications/{id}/documents/{document}",
+            get(documents::download),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell));
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ));
 
     let layers = ServiceBuilder::new()
         .layer(CatchPanicLayer::new())

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use kabinet_shared::model::Role;
 use uuid::Uuid;
 
-pub use sessions::{SessionUser, SESSION_TOUCH_INTERVAL_SECONDS};
+pub use sessions::{SESSION_TOUCH_INTERVAL_SECONDS, SessionUser};
 pub use sign_in::SignedIn;
 
 use crate::crypto::keyed_hash;
@@ -43,7 +43,49 @@ macro_rules! user_columns {
         user_columns!("")
     };
     ($p:literal) => {
-        concat!($p, "id", ", ", $p, "role", ", ", $p, "department_code", ", ", $p, "phone", ", ", $p, "email", ", ", $p, "snils_enc", ", ", $p, "inn_enc", ", ", $p, "surname", ", ", $p, "given_name", ", ", $p, "patronymic", ", ", $p, "birth_date", ", ", $p, "password_hash", ", ", $p, "locale", ", ", $p, "time_zone")
+        concat!(
+            $p,
+            "id",
+            ", ",
+            $p,
+            "role",
+            ", ",
+            $p,
+            "department_code",
+            ", ",
+            $p,
+            "phone",
+            ", ",
+            $p,
+            "email",
+            ", ",
+            $p,
+            "snils_enc",
+            ", ",
+            $p,
+            "inn_enc",
+            ", ",
+            $p,
+            "surname",
+            ", ",
+            $p,
+            "given_name",
+            ", ",
+            $p,
+            "patronymic",
+            ", ",
+            $p,
+            "birth_date",
+            ", ",
+            $p,
+            "password_hash",
+            ", ",
+            $p,
+            "locale",
+            ", ",
+            $p,
+            "time_zone"
+        )
     };
 }
 pub(crate) use user_columns;

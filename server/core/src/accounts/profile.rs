@@ -14,7 +14,9 @@ use crate::{Actor, Core, execute, time};
 impl Core {
     pub async fn profile(&self, actor: &Actor) -> Result<Profile> {
         let mut tx = self.db.begin_read().await?;
-        let user = user_by_id(&mut tx, actor.user_id).await?.ok_or(Error::Unauthenticated)?;
+        let user = user_by_id(&mut tx, actor.user_id)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
         let keys = &self.keys.data;
         let snils = user
             .snils_enc
@@ -86,14 +88,21 @@ impl Core {
 
         if let Err(error) = updated {
             return Err(match unique_violation(&error).as_deref() {
-                Some("users_email_key_key") => Error::field("email", kabinet_shared::Message::new("error-email-taken")),
-                Some("users_snils_index_key") => Error::field("snils", kabinet_shared::Message::new("error-snils-taken")),
-                Some("users_inn_index_key") => Error::field("inn", kabinet_shared::Message::new("error-inn-taken")),
+                Some("users_email_key_key") => {
+                    Error::field("email", kabinet_shared::Message::new("error-email-taken"))
+                }
+                Some("users_snils_index_key") => {
+                    Error::field("snils", kabinet_shared::Message::new("error-snils-taken"))
+                }
+                Some("users_inn_index_key") => {
+                    Error::field("inn", kabinet_shared::Message::new("error-inn-taken"))
+                }
                 _ => error.into(),
             });
         }
 
-        let entry = Entry::new(user_id, Kind::ProfileChange, HistoryStatus::Succeeded).detail("fields", changed.join(","));
+        let entry = Entry::new(user_id, Kind::ProfileChange, HistoryStatus::Succeeded)
+            .detail("fields", changed.join(","));
         history::record(&mut tx, now, entry).await?;
         tx.commit().await?;
         tracing::info!(user.id = %user_id, "profile updated");
@@ -103,9 +112,18 @@ impl Core {
 
 impl Core {
     /// Saves the interface language the person chose.
-    pub async fn set_locale(&self, user_id: uuid::Uuid, locale: kabinet_shared::Locale) -> Result<()> {
+    pub async fn set_locale(
+        &self,
+        user_id: uuid::Uuid,
+        locale: kabinet_shared::Locale,
+    ) -> Result<()> {
         let mut tx = self.db.begin().await?;
-        execute!(&mut tx, sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale.code()).bind(user_id))?;
+        execute!(
+            &mut tx,
+            sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+                .bind(locale.code())
+                .bind(user_id)
+        )?;
         tx.commit().await?;
         Ok(())
     }

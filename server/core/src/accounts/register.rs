@@ -52,7 +52,11 @@ struct PendingRow {
 impl Core {
     /// Checks the form, keeps it and sends a code to the phone. Returns the id of the
     /// registration, which the confirmation step needs.
-    pub async fn start_registration(&self, form: &RegistrationForm, locale: Locale) -> Result<Uuid> {
+    pub async fn start_registration(
+        &self,
+        form: &RegistrationForm,
+        locale: Locale,
+    ) -> Result<Uuid> {
         let now = self.clock.now();
         let registration = form.validate(time::today(now, time::DEFAULT_ZONE.name()))?;
         let password_hash = self.passwords.hash(&registration.password).await?;
@@ -69,7 +73,11 @@ impl Core {
             inn: registration.inn,
             locale,
         };
-        let sealed = seal(&self.keys.data, &pending_context(id), &serde_json::to_vec(&pending)?);
+        let sealed = seal(
+            &self.keys.data,
+            &pending_context(id),
+            &serde_json::to_vec(&pending)?,
+        );
 
         let mut tx = self.db.begin().await?;
         execute!(&mut tx, sqlx::query(
@@ -79,7 +87,8 @@ impl Core {
         .bind(sealed)
         .bind(now)
         .bind(now + Duration::minutes(REGISTRATION_LIFETIME_MINUTES)))?;
-        self.send_registration_sms(&mut tx, id, &pending.phone, locale).await?;
+        self.send_registration_sms(&mut tx, id, &pending.phone, locale)
+            .await?;
         tx.commit().await?;
 
         tracing::info!(registration.id = %id, "registration started");
@@ -90,19 +99,28 @@ impl Core {
     pub async fn resend_registration_code(&self, id: Uuid, locale: Locale) -> Result<()> {
         let mut tx = self.db.begin().await?;
         let pending = self.pending(&mut tx, id).await?;
-        self.send_registration_sms(&mut tx, id, &pending.phone, locale).await?;
+        self.send_registration_sms(&mut tx, id, &pending.phone, locale)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Completes the registration with the code from the SMS: creates the account and
     /// signs the person in.
-    pub async fn confirm_registration(&self, id: Uuid, code: &str, client: &Client) -> Result<SignedIn> {
+    pub async fn confirm_registration(
+        &self,
+        id: Uuid,
+        code: &str,
+        client: &Client,
+    ) -> Result<SignedIn> {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let pending = self.pending(&mut tx, id).await?;
 
-        match self.check_code(&mut tx, Purpose::Registration, &id.to_string(), code).await? {
+        match self
+            .check_code(&mut tx, Purpose::Registration, &id.to_string(), code)
+            .await?
+        {
             Check::Accepted => {}
             Check::Wrong { attempts_left } => {
                 tx.commit().await?;
@@ -114,10 +132,18 @@ impl Core {
 
         let user_id = Uuid::now_v7();
         self.insert_user(&mut tx, user_id, &pending, now).await?;
-        execute!(&mut tx, sqlx::query("UPDATE registrations SET completed_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(id))?;
-        history::record(&mut tx, now, Entry::new(user_id, Kind::Registration, HistoryStatus::Succeeded)).await?;
+        execute!(
+            &mut tx,
+            sqlx::query("UPDATE registrations SET completed_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+        )?;
+        history::record(
+            &mut tx,
+            now,
+            Entry::new(user_id, Kind::Registration, HistoryStatus::Succeeded),
+        )
+        .await?;
         let signed_in = self.create_session(&mut tx, user_id, client).await?;
         tx.commit().await?;
 
@@ -140,7 +166,13 @@ impl Core {
     }
 
     /// Queues the SMS of the first step: a code, or a notice for an already registered phone.
-    async fn send_registration_sms(&self, tx: &mut Tx, id: Uuid, phone: &str, locale: Locale) -> Result<()> {
+    async fn send_registration_sms(
+        &self,
+        tx: &mut Tx,
+        id: Uuid,
+        phone: &str,
+        locale: Locale,
+    ) -> Result<()> {
         let now = self.clock.now();
         let registered: Option<Uuid> = on_conn!(&mut *tx, conn => sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
             .bind(phone)
@@ -149,7 +181,9 @@ impl Core {
 
         // A code is issued either way, so that the resend interval and the answer to the
         // person are the same whether or not the phone is registered.
-        let code = self.issue_code(tx, Purpose::Registration, &id.to_string()).await?;
+        let code = self
+            .issue_code(tx, Purpose::Registration, &id.to_string())
+            .await?;
         let body = match registered {
             Some(_) => i18n::text(locale, "sms-phone-already-registered"),
             None => i18n::text_with(locale, "sms-registration-code", &[("code", code.as_str())]),
@@ -157,11 +191,26 @@ impl Core {
         deliveries::enqueue(tx, now, Channel::Sms, phone, &body).await
     }
 
-    async fn insert_user(&self, tx: &mut Tx, user_id: Uuid, pending: &Pending, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    async fn insert_user(
+        &self,
+        tx: &mut Tx,
+        user_id: Uuid,
+        pending: &Pending,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         let keys = &self.keys.data;
-        let snils_enc = pending.snils.as_deref().map(|snils| seal(keys, &snils_context(user_id), snils.as_bytes()));
-        let inn_enc = pending.inn.as_deref().map(|inn| seal(keys, &inn_context(user_id), inn.as_bytes()));
-        let snils_index = pending.snils.as_deref().map(|snils| self.snils_index(snils));
+        let snils_enc = pending
+            .snils
+            .as_deref()
+            .map(|snils| seal(keys, &snils_context(user_id), snils.as_bytes()));
+        let inn_enc = pending
+            .inn
+            .as_deref()
+            .map(|inn| seal(keys, &inn_context(user_id), inn.as_bytes()));
+        let snils_index = pending
+            .snils
+            .as_deref()
+            .map(|snils| self.snils_index(snils));
         let inn_index = pending.inn.as_deref().map(|inn| self.inn_index(inn));
 
         let inserted = execute!(&mut *tx, sqlx::query(

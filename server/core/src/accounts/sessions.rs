@@ -42,7 +42,12 @@ impl Core {
     }
 
     /// Opens a session for `user_id` inside the caller's transaction.
-    pub(crate) async fn create_session(&self, tx: &mut Tx, user_id: Uuid, client: &Client) -> Result<SignedIn> {
+    pub(crate) async fn create_session(
+        &self,
+        tx: &mut Tx,
+        user_id: Uuid,
+        client: &Client,
+    ) -> Result<SignedIn> {
         let now = self.clock.now();
         let token = random_token();
         let session_id = Uuid::now_v7();
@@ -104,9 +109,14 @@ impl Core {
 
     async fn touch_session(&self, session_id: Uuid, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.db.begin().await?;
-        execute!(&mut tx, sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1")
+        execute!(
+            &mut tx,
+            sqlx::query(
+                "UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1"
+            )
             .bind(now)
-            .bind(session_id))?;
+            .bind(session_id)
+        )?;
         tx.commit().await?;
         Ok(())
     }

@@ -51,10 +51,26 @@ fn answers_context(application_id: Uuid) -> Vec<u8> {
     format!("applications.answers:{application_id}").into_bytes()
 }
 
-pub(crate) fn seal_answers(keys: &DataKeyring, id: Uuid, answers: &BTreeMap<String, String>) -> Result<Vec<u8>> {
-    Ok(seal(keys, &answers_context(id), &serde_json::to_vec(answers)?))
+pub(crate) fn seal_answers(
+    keys: &DataKeyring,
+    id: Uuid,
+    answers: &BTreeMap<String, String>,
+) -> Result<Vec<u8>> {
+    Ok(seal(
+        keys,
+        &answers_context(id),
+        &serde_json::to_vec(answers)?,
+    ))
 }
 
-pub(crate) fn open_answers(keys: &DataKeyring, id: Uuid, sealed: &[u8]) -> Result<BTreeMap<String, String>> {
-    Ok(serde_json::from_slice(&open(keys, &answers_context(id), sealed)?)?)
+pub(crate) fn open_answers(
+    keys: &DataKeyring,
+    id: Uuid,
+    sealed: &[u8],
+) -> Result<BTreeMap<String, String>> {
+    Ok(serde_json::from_slice(&open(
+        keys,
+        &answers_context(id),
+        sealed,
+    )?)?)
 }

@@ -82,13 +82,34 @@ impl Core {
         let mut queue = Vec::with_capacity(rows.len());
         for row in &rows {
             let application = &row.application;
-            let service = definitions.get(&mut tx, &application.service_code, application.service_version).await?;
-            let applicant = full_name(&row.applicant_surname, &row.applicant_given_name, row.applicant_patronymic.as_deref());
+            let service = definitions
+                .get(
+                    &mut tx,
+                    &application.service_code,
+                    application.service_version,
+                )
+                .await?;
+            let applicant = full_name(
+                &row.applicant_surname,
+                &row.applicant_given_name,
+                row.applicant_patronymic.as_deref(),
+            );
             let assignee = match (&row.assignee_surname, &row.assignee_given_name) {
-                (Some(surname), Some(given_name)) => Some(full_name(surname, given_name, row.assignee_patronymic.as_deref())),
+                (Some(surname), Some(given_name)) => Some(full_name(
+                    surname,
+                    given_name,
+                    row.assignee_patronymic.as_deref(),
+                )),
                 _ => None,
             };
-            queue.push(summary(application, service, actor, locale, Some(applicant), assignee));
+            queue.push(summary(
+                application,
+                service,
+                actor,
+                locale,
+                Some(applicant),
+                assignee,
+            ));
         }
         Ok(queue)
     }
@@ -102,7 +123,15 @@ impl Core {
         if row.status() != ApplicationStatus::Submitted {
             return Err(Error::rejected("error-application-already-taken"));
         }
-        self.move_status(&mut tx, actor, &row, ApplicationStatus::InProgress, None, true).await?;
+        self.move_status(
+            &mut tx,
+            actor,
+            &row,
+            ApplicationStatus::InProgress,
+            None,
+            true,
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(application.id = %id, user.id = %actor.user_id, "application taken");
         Ok(())
@@ -120,10 +149,16 @@ impl Core {
         actor.require(Role::Official)?;
         let comment = comment.trim();
         if status.needs_comment() && comment.is_empty() {
-            return Err(Error::field("comment", Message::new("error-comment-required")));
+            return Err(Error::field(
+                "comment",
+                Message::new("error-comment-required"),
+            ));
         }
         if comment.chars().count() > COMMENT_MAX_CHARS {
-            return Err(Error::field("comment", Message::new("error-too-long").arg("max", COMMENT_MAX_CHARS)));
+            return Err(Error::field(
+                "comment",
+                Message::new("error-too-long").arg("max", COMMENT_MAX_CHARS),
+            ));
         }
 
         let mut tx = self.db.begin().await?;
@@ -132,10 +167,14 @@ impl Core {
             return Err(Error::rejected("error-application-not-yours"));
         }
         if !row.status().official_targets().contains(&status) {
-            return Err(Error::field("status", Message::new("error-status-not-allowed")));
+            return Err(Error::field(
+                "status",
+                Message::new("error-status-not-allowed"),
+            ));
         }
         let comment = Some(comment).filter(|comment| !comment.is_empty());
-        self.move_status(&mut tx, actor, &row, status, comment, false).await?;
+        self.move_status(&mut tx, actor, &row, status, comment, false)
+            .await?;
         tx.commit().await?;
         tracing::info!(application.id = %id, user.id = %actor.user_id, application.status = status.code(), "application status changed");
         Ok(())
@@ -154,7 +193,11 @@ impl Core {
         assign: bool,
     ) -> Result<()> {
         let now: DateTime<Utc> = self.clock.now();
-        let assignee = if assign { Some(actor.user_id) } else { row.assignee_id };
+        let assignee = if assign {
+            Some(actor.user_id)
+        } else {
+            row.assignee_id
+        };
         let updated = execute!(&mut *tx, sqlx::query(
             "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
         )
@@ -179,11 +222,15 @@ impl Core {
         .bind(comment))?;
 
         let number = display_number(&row.number);
-        let entry = Entry::new(row.user_id, Kind::ApplicationStatusChanged, HistoryStatus::Succeeded)
-            .application(row.id)
-            .actor(actor.user_id)
-            .detail("number", &number)
-            .detail("status", status.code());
+        let entry = Entry::new(
+            row.user_id,
+            Kind::ApplicationStatusChanged,
+            HistoryStatus::Succeeded,
+        )
+        .application(row.id)
+        .actor(actor.user_id)
+        .detail("number", &number)
+        .detail("status", status.code());
         history::record(tx, now, entry).await?;
 
         let mut args = BTreeMap::from([

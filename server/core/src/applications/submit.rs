@@ -69,20 +69,31 @@ struct StagedRow {
 impl Core {
     /// Submits an application. Errors in answers or files come back as
     /// [`Error::Invalid`], keyed by field name (`doc_<code>` for documents).
-    pub async fn submit_application(&self, actor: &Actor, submission: Submission) -> Result<Submitted> {
+    pub async fn submit_application(
+        &self,
+        actor: &Actor,
+        submission: Submission,
+    ) -> Result<Submitted> {
         if !is_request_key(&submission.request_key) {
             return Err(Error::rejected("error-form-expired"));
         }
-        if let Some(existing) = self.application_by_request(actor, &submission.request_key).await? {
+        if let Some(existing) = self
+            .application_by_request(actor, &submission.request_key)
+            .await?
+        {
             return Ok(existing);
         }
-        let (version, service) = self.service(&submission.service_code).await?.ok_or(Error::NotFound)?;
+        let (version, service) = self
+            .service(&submission.service_code)
+            .await?
+            .ok_or(Error::NotFound)?;
         if actor.role != Role::Citizen || !service.applicants.contains(&Applicant::Citizen) {
             return Err(Error::Forbidden);
         }
 
         let mut errors = self.stage_files(actor, &service, &submission).await?;
-        self.unstage_files(actor, &submission.request_key, &submission.remove_staged).await?;
+        self.unstage_files(actor, &submission.request_key, &submission.remove_staged)
+            .await?;
 
         let today = time::today(self.clock.now(), &actor.time_zone);
         let answers = match validate_answers(&service, &submission.answers, today) {
@@ -100,9 +111,24 @@ impl Core {
             return Err(Error::Invalid(errors));
         };
 
-        match self.insert_application(actor, &service, version, &submission.request_key, &answers, &staged).await {
-            Err(Error::Database(error)) if unique_violation(&error).as_deref() == Some("applications_user_id_request_key_key") => {
-                self.application_by_request(actor, &submission.request_key).await?.ok_or(Error::Database(error))
+        match self
+            .insert_application(
+                actor,
+                &service,
+                version,
+                &submission.request_key,
+                &answers,
+                &staged,
+            )
+            .await
+        {
+            Err(Error::Database(error))
+                if unique_violation(&error).as_deref()
+                    == Some("applications_user_id_request_key_key") =>
+            {
+                self.application_by_request(actor, &submission.request_key)
+                    .await?
+                    .ok_or(Error::Database(error))
             }
             result => result,
         }
@@ -123,7 +149,11 @@ impl Core {
             .collect())
     }
 
-    async fn application_by_request(&self, actor: &Actor, request_key: &str) -> Result<Option<Submitted>> {
+    async fn application_by_request(
+        &self,
+        actor: &Actor,
+        request_key: &str,
+    ) -> Result<Option<Submitted>> {
         let mut tx = self.db.begin_read().await?;
         let row: Option<(Uuid, String)> = on_conn!(&mut tx, conn => sqlx::query_as(
             "SELECT id, number FROM applications WHERE user_id = $1 AND request_key = $2",
@@ -133,29 +163,38 @@ impl Core {
         .fetch_optional(conn)
         .await)?;
         row.map(|(id, number)| {
-            let number = ApplicationNumber::parse(&number)
-                .map_err(|_| Error::Internal(format!("stored application number of {id} is malformed")))?;
+            let number = ApplicationNumber::parse(&number).map_err(|_| {
+                Error::Internal(format!("stored application number of {id} is malformed"))
+            })?;
             Ok(Submitted { id, number })
         })
         .transpose()
     }
 
     /// Checks and stores each uploaded file; a bad file becomes an error on its document.
-    async fn stage_files(&self, actor: &Actor, service: &ServiceDefinition, submission: &Submission) -> Result<FieldErrors> {
+    async fn stage_files(
+        &self,
+        actor: &Actor,
+        service: &ServiceDefinition,
+        submission: &Submission,
+    ) -> Result<FieldErrors> {
         let mut errors = FieldErrors::new();
         for upload in &submission.uploads {
             let field = document_field(&upload.document_code);
             if service.document(&upload.document_code).is_none() {
                 continue;
             }
-            let checked = match check_upload(&self.keys, &upload.bytes, self.settings.upload_max_bytes) {
-                Ok(checked) => checked,
-                Err(message) => {
-                    errors.add(&field, message.arg("file", &upload.file_name));
-                    continue;
-                }
-            };
-            self.files.put(&self.keys, &checked.key, &upload.bytes).await?;
+            let checked =
+                match check_upload(&self.keys, &upload.bytes, self.settings.upload_max_bytes) {
+                    Ok(checked) => checked,
+                    Err(message) => {
+                        errors.add(&field, message.arg("file", &upload.file_name));
+                        continue;
+                    }
+                };
+            self.files
+                .put(&self.keys, &checked.key, &upload.bytes)
+                .await?;
 
             let now = self.clock.now();
             let file_name: String = upload.file_name.chars().take(FILE_NAME_MAX_CHARS).collect();
@@ -193,10 +232,15 @@ impl Core {
         }
         let mut tx = self.db.begin().await?;
         for id in ids {
-            execute!(&mut tx, sqlx::query("DELETE FROM staged_uploads WHERE id = $1 AND user_id = $2 AND request_key = $3")
+            execute!(
+                &mut tx,
+                sqlx::query(
+                    "DELETE FROM staged_uploads WHERE id = $1 AND user_id = $2 AND request_key = $3"
+                )
                 .bind(id)
                 .bind(actor.user_id)
-                .bind(request_key))?;
+                .bind(request_key)
+            )?;
         }
         tx.commit().await?;
         Ok(())
@@ -268,14 +312,21 @@ impl Core {
             .bind(file.size)
             .bind(now))?;
         }
-        execute!(&mut tx, sqlx::query("DELETE FROM staged_uploads WHERE user_id = $1 AND request_key = $2")
-            .bind(actor.user_id)
-            .bind(request_key))?;
+        execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM staged_uploads WHERE user_id = $1 AND request_key = $2")
+                .bind(actor.user_id)
+                .bind(request_key)
+        )?;
 
-        let entry = Entry::new(actor.user_id, Kind::ApplicationSubmitted, HistoryStatus::Succeeded)
-            .application(id)
-            .detail("number", number.to_string())
-            .detail("service", &service.code);
+        let entry = Entry::new(
+            actor.user_id,
+            Kind::ApplicationSubmitted,
+            HistoryStatus::Succeeded,
+        )
+        .application(id)
+        .detail("number", number.to_string())
+        .detail("service", &service.code);
         history::record(&mut tx, now, entry).await?;
         let notification = NewNotification {
             user_id: actor.user_id,
@@ -303,7 +354,10 @@ fn check_documents(service: &ServiceDefinition, staged: &[StagedRow], errors: &m
         if document.required && count == 0 {
             errors.add(&field, Message::new("error-document-required"));
         } else if count > document.max_files {
-            errors.add(&field, Message::new("error-document-too-many").arg("max", document.max_files));
+            errors.add(
+                &field,
+                Message::new("error-document-too-many").arg("max", document.max_files),
+            );
         }
     }
 }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use kabinet_shared::Locale;
 use kabinet_shared::model::{
-    AnswerView, ApplicationDetail, ApplicationStatus, ApplicationSummary, DocumentView, Role, StatusChange,
+    AnswerView, ApplicationDetail, ApplicationStatus, ApplicationSummary, DocumentView, Role,
+    StatusChange,
 };
 use kabinet_shared::service::{ServiceDefinition, display_answer};
 use kabinet_shared::validate::application_number::ApplicationNumber;
@@ -56,7 +57,12 @@ pub struct DocumentFile {
 pub(crate) struct Definitions(HashMap<(String, i32), ServiceDefinition>);
 
 impl Definitions {
-    pub async fn get(&mut self, tx: &mut Tx, code: &str, version: i32) -> Result<&ServiceDefinition> {
+    pub async fn get(
+        &mut self,
+        tx: &mut Tx,
+        code: &str,
+        version: i32,
+    ) -> Result<&ServiceDefinition> {
         let key = (code.to_string(), version);
         if !self.0.contains_key(&key) {
             let definition = service_version(tx, code, version).await?;
@@ -67,7 +73,8 @@ impl Definitions {
 }
 
 pub(crate) fn display_number(stored: &str) -> String {
-    ApplicationNumber::parse(stored).map_or_else(|_| stored.to_string(), |number| number.to_string())
+    ApplicationNumber::parse(stored)
+        .map_or_else(|_| stored.to_string(), |number| number.to_string())
 }
 
 pub(crate) fn summary(
@@ -92,7 +99,11 @@ pub(crate) fn summary(
 
 impl Core {
     /// The citizen's applications, newest first.
-    pub async fn my_applications(&self, actor: &Actor, locale: Locale) -> Result<Vec<ApplicationSummary>> {
+    pub async fn my_applications(
+        &self,
+        actor: &Actor,
+        locale: Locale,
+    ) -> Result<Vec<ApplicationSummary>> {
         let mut tx = self.db.begin_read().await?;
         let sql = concat!(
             "SELECT ",
@@ -108,7 +119,9 @@ impl Core {
         let mut definitions = Definitions::default();
         let mut summaries = Vec::with_capacity(rows.len());
         for row in &rows {
-            let service = definitions.get(&mut tx, &row.service_code, row.service_version).await?;
+            let service = definitions
+                .get(&mut tx, &row.service_code, row.service_version)
+                .await?;
             summaries.push(summary(row, service, actor, locale, None, None));
         }
         Ok(summaries)
@@ -116,14 +129,24 @@ impl Core {
 
     /// One application as its applicant or an official of its department sees it.
     /// Anyone else gets [`Error::NotFound`], as if it did not exist.
-    pub async fn application(&self, actor: &Actor, id: Uuid, locale: Locale) -> Result<ApplicationDetail> {
+    pub async fn application(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        locale: Locale,
+    ) -> Result<ApplicationDetail> {
         let mut tx = self.db.begin_read().await?;
         let row = visible_application(&mut tx, actor, id).await?;
         self.detail(&mut tx, &row, actor, locale).await
     }
 
     /// A document of an application, for its applicant or an official of its department.
-    pub async fn application_document(&self, actor: &Actor, application_id: Uuid, document_id: Uuid) -> Result<DocumentFile> {
+    pub async fn application_document(
+        &self,
+        actor: &Actor,
+        application_id: Uuid,
+        document_id: Uuid,
+    ) -> Result<DocumentFile> {
         let mut tx = self.db.begin_read().await?;
         visible_application(&mut tx, actor, application_id).await?;
         let row: Option<(String, String, String)> = on_conn!(&mut tx, conn => sqlx::query_as(
@@ -165,7 +188,11 @@ impl Core {
             .collect();
 
         let is_staff = viewer.role == Role::Official;
-        let applicant = if is_staff { Some(person_name(tx, row.user_id).await?) } else { None };
+        let applicant = if is_staff {
+            Some(person_name(tx, row.user_id).await?)
+        } else {
+            None
+        };
         let assignee = match row.assignee_id {
             Some(id) if is_staff => Some(person_name(tx, id).await?),
             _ => None,
@@ -179,12 +206,22 @@ impl Core {
             answers,
             documents: documents(tx, row.id, &service, locale).await?,
             history: self.status_history(tx, row, viewer, locale).await?,
-            allowed_statuses: if is_staff && is_assignee { status.official_targets().to_vec() } else { Vec::new() },
+            allowed_statuses: if is_staff && is_assignee {
+                status.official_targets().to_vec()
+            } else {
+                Vec::new()
+            },
             can_take: is_staff && status == ApplicationStatus::Submitted,
         })
     }
 
-    async fn status_history(&self, tx: &mut Tx, row: &ApplicationRow, viewer: &Actor, locale: Locale) -> Result<Vec<StatusChange>> {
+    async fn status_history(
+        &self,
+        tx: &mut Tx,
+        row: &ApplicationRow,
+        viewer: &Actor,
+        locale: Locale,
+    ) -> Result<Vec<StatusChange>> {
         let events: Vec<EventRow> = on_conn!(tx, conn => sqlx::query_as(
             "SELECT e.occurred_at, e.status, e.comment, e.actor_id, u.surname AS actor_surname,
                     u.given_name AS actor_given_name, u.patronymic AS actor_patronymic, u.role AS actor_role,
@@ -198,12 +235,19 @@ impl Core {
 
         let mut changes = Vec::with_capacity(events.len());
         for event in events {
-            let actor = match (&event.actor_id, &event.actor_surname, &event.actor_given_name) {
+            let actor = match (
+                &event.actor_id,
+                &event.actor_surname,
+                &event.actor_given_name,
+            ) {
                 (Some(id), Some(surname), Some(given_name)) if *id != row.user_id => {
                     let name = full_name(surname, given_name, event.actor_patronymic.as_deref());
                     let is_official = event.actor_role.as_deref() == Some(Role::Official.code());
                     match event.actor_department.as_deref().filter(|_| is_official) {
-                        Some(code) => Some(format!("{name}, {}", department_name(tx, code, locale).await?)),
+                        Some(code) => Some(format!(
+                            "{name}, {}",
+                            department_name(tx, code, locale).await?
+                        )),
                         None => Some(name),
                     }
                 }
@@ -211,7 +255,8 @@ impl Core {
             };
             changes.push(StatusChange {
                 at: time::local(event.occurred_at, &viewer.time_zone),
-                status: ApplicationStatus::parse(&event.status).unwrap_or(ApplicationStatus::Submitted),
+                status: ApplicationStatus::parse(&event.status)
+                    .unwrap_or(ApplicationStatus::Submitted),
                 actor,
                 comment: event.comment,
             });
@@ -222,16 +267,29 @@ impl Core {
 
 /// Loads an application that `actor` may see: their own, or one of their department's
 /// for an official.
-pub(crate) async fn visible_application(tx: &mut Tx, actor: &Actor, id: Uuid) -> Result<ApplicationRow> {
-    let sql = concat!("SELECT ", application_columns!(), " FROM applications a WHERE a.id = $1");
-    let row: Option<ApplicationRow> = on_conn!(tx, conn => sqlx::query_as(sql).bind(id).fetch_optional(conn).await)?;
+pub(crate) async fn visible_application(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<ApplicationRow> {
+    let sql = concat!(
+        "SELECT ",
+        application_columns!(),
+        " FROM applications a WHERE a.id = $1"
+    );
+    let row: Option<ApplicationRow> =
+        on_conn!(tx, conn => sqlx::query_as(sql).bind(id).fetch_optional(conn).await)?;
     let row = row.ok_or(Error::NotFound)?;
     let visible = match actor.role {
         Role::Citizen => row.user_id == actor.user_id,
         Role::Official => actor.department.as_deref() == Some(row.department_code.as_str()),
         Role::Support | Role::Admin => false,
     };
-    if visible { Ok(row) } else { Err(Error::NotFound) }
+    if visible {
+        Ok(row)
+    } else {
+        Err(Error::NotFound)
+    }
 }
 
 async fn person_name(tx: &mut Tx, user_id: Uuid) -> Result<String> {
@@ -244,7 +302,12 @@ async fn person_name(tx: &mut Tx, user_id: Uuid) -> Result<String> {
     Ok(full_name(&surname, &given_name, patronymic.as_deref()))
 }
 
-async fn documents(tx: &mut Tx, application_id: Uuid, service: &ServiceDefinition, locale: Locale) -> Result<Vec<DocumentView>> {
+async fn documents(
+    tx: &mut Tx,
+    application_id: Uuid,
+    service: &ServiceDefinition,
+    locale: Locale,
+) -> Result<Vec<DocumentView>> {
     let rows: Vec<DocumentRow> = on_conn!(tx, conn => sqlx::query_as(
         "SELECT id, document_code, file_name, content_type, size FROM application_documents
          WHERE application_id = $1 ORDER BY created_at, id",
@@ -256,9 +319,10 @@ async fn documents(tx: &mut Tx, application_id: Uuid, service: &ServiceDefinitio
         .into_iter()
         .map(|row| DocumentView {
             id: row.id,
-            title: service
-                .document(&row.document_code)
-                .map_or_else(|| row.document_code.clone(), |document| document.title.get(locale).to_string()),
+            title: service.document(&row.document_code).map_or_else(
+                || row.document_code.clone(),
+                |document| document.title.get(locale).to_string(),
+            ),
             file_name: row.file_name,
             content_type: row.content_type,
             size: u64::try_from(row.size).unwrap_or(0),

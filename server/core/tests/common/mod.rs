@@ -10,8 +10,8 @@ use std::str::FromStr;
 use kabinet_core::db::{Db, PoolSettings};
 use kabinet_core::keys::Keys;
 use kabinet_core::password::HashCost;
-use kabinet_core::shared::forms::RegistrationForm;
 use kabinet_core::shared::Locale;
+use kabinet_core::shared::forms::RegistrationForm;
 use kabinet_core::{Actor, Client, Core, Settings};
 use sqlx::postgres::PgConnectOptions;
 use uuid::Uuid;
@@ -63,7 +63,9 @@ pub async fn sqlite() -> TestCore {
     let data_dir = temporary_dir();
     let url = format!("sqlite://{}", data_dir.join("kabinet.db").display());
     let db = Db::connect(&url, &PoolSettings::default()).await.unwrap();
-    let core = Core::open(db, Keys::generate(), settings(data_dir.clone())).await.unwrap();
+    let core = Core::open(db, Keys::generate(), settings(data_dir.clone()))
+        .await
+        .unwrap();
     TestCore {
         core,
         label: "sqlite",
@@ -74,17 +76,25 @@ pub async fn sqlite() -> TestCore {
 
 pub async fn postgres(url: &str) -> TestCore {
     let schema = format!("kabinet_test_{}", Uuid::new_v4().simple());
-    let admin = sqlx::PgPool::connect(url).await.expect("PostgreSQL from KABINET_TEST_POSTGRES_URL is reachable");
+    let admin = sqlx::PgPool::connect(url)
+        .await
+        .expect("PostgreSQL from KABINET_TEST_POSTGRES_URL is reachable");
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&admin)
         .await
         .unwrap();
     admin.close().await;
 
-    let options = PgConnectOptions::from_str(url).unwrap().options([("search_path", schema.as_str())]);
-    let db = Db::connect_postgres(options, &PoolSettings::default()).await.unwrap();
+    let options = PgConnectOptions::from_str(url)
+        .unwrap()
+        .options([("search_path", schema.as_str())]);
+    let db = Db::connect_postgres(options, &PoolSettings::default())
+        .await
+        .unwrap();
     let data_dir = temporary_dir();
-    let core = Core::open(db, Keys::generate(), settings(data_dir.clone())).await.unwrap();
+    let core = Core::open(db, Keys::generate(), settings(data_dir.clone()))
+        .await
+        .unwrap();
     TestCore {
         core,
         label: "postgres",
@@ -129,8 +139,15 @@ impl TestCore {
         let form = registration_form(phone, snils);
         let id = self.start_registration(&form, Locale::Ru).await.unwrap();
         let code = code_in(&self.last_sms(&normalized(phone)).await);
-        let signed_in = self.confirm_registration(id, &code, &Client::default()).await.unwrap();
-        self.resolve_session(&signed_in.token).await.unwrap().unwrap().actor
+        let signed_in = self
+            .confirm_registration(id, &code, &Client::default())
+            .await
+            .unwrap();
+        self.resolve_session(&signed_in.token)
+            .await
+            .unwrap()
+            .unwrap()
+            .actor
     }
 
     /// The demo account of `role`, seeding the demo data first.
@@ -138,10 +155,18 @@ impl TestCore {
         self.seed_demo().await.unwrap();
         let login = kabinet_core::shared::validate::Login::Phone(phone.to_string());
         let signed_in = self
-            .sign_in(&login, kabinet_core::demo::DEMO_PASSWORD, &Client::default())
+            .sign_in(
+                &login,
+                kabinet_core::demo::DEMO_PASSWORD,
+                &Client::default(),
+            )
             .await
             .unwrap();
-        self.resolve_session(&signed_in.token).await.unwrap().unwrap().actor
+        self.resolve_session(&signed_in.token)
+            .await
+            .unwrap()
+            .unwrap()
+            .actor
     }
 }
 
@@ -172,7 +197,11 @@ pub fn code_in(text: &str) -> String {
 }
 
 /// A minimal valid PDF.
-pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// The start of a PNG file: its signature and IHDR chunk header.
-pub const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+pub const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 2, 0, 0, 0,
+];

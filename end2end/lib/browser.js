@@ -1,0 +1,96 @@
+// Debian's Chromium driven by playwright-core, which brings no browser of its own.
+
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Time for one action or wait, in milliseconds. A page of the release build renders in
+// well under a second here; the margin is for a loaded CI machine.
+const ACTION_TIMEOUT_MS = 15_000;
+
+/** Launches headless Chromium; playwright gives each launch a fresh user-data folder. */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Marks the document once the WebAssembly bundle is instantiated. Leptos's hydration
+ * script calls `hydrate()` in the promise chain that follows, with no task in between,
+ * so any check that runs in a later task finds the page hydrated. Installed as an init
+ * script, which the page's Content-Security-Policy does not block.
+ */
+function markWasmInstantiated() {
+  const mark = (promise) =>
+    promise.then((result) => {
+      window.__kabinetWasmInstantiated = true;
+      return result;
+    });
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiate = function (...args) {
+    return mark(instantiate.apply(this, args));
+  };
+  if (instantiateStreaming) {
+    WebAssembly.instantiateStreaming = function (...args) {
+      return mark(instantiateStreaming.apply(this, args));
+    };
+  }
+}
+
+/**
+ * Creates a browser context for one person: its own cookies, Russian as the browser's
+ * language, and JavaScript on or off. With JavaScript on, `errors` collects uncaught exceptions and
+ * console errors (a Rust panic in the bundle shows up as one), which a test can assert
+ * to be empty.
+ */
+export async function newPortalContext(browser, { baseUrl, javaScript }) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    javaScriptEnabled: javaScript,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  const errors = [];
+  if (javaScript) {
+    await context.addInitScript(markWasmInstantiated);
+    context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
+    context.on('console', (message) => {
+      if (message.type() !== 'error') {
+        return;
+      }
+      const { url } = message.location();
+      const isPageStatus = message.text().startsWith('Failed to load resource') && url === message.page()?.url();
+      // A page served with an error status, such as 403 or 404, logs one; the tests
+      // check those statuses themselves.
+      if (!isPageStatus) {
+        errors.push(`console: ${message.text()} (${url})`);
+      }
+    });
+  }
+  return { context, errors, javaScript };
+}
+
+/**
+ * Waits until the page can be used as a person would. With JavaScript on, that is when
+ * the current document is hydrated. With it off, the loaded HTML is the whole page.
+ * Call it after every full page load, never during a client-side navigation.
+ */
+export async function settle(page, { javaScript }) {
+  if (!javaScript) {
+    return;
+  }
+  await page.waitForFunction(() => window.__kabinetWasmInstantiated === true);
+  // A task boundary, so the promise chain that calls hydrate() has finished.
+  await page.evaluate(() => new Promise((resolveTask) => setTimeout(resolveTask, 0)));
+}
