@@ -108,6 +108,11 @@ impl Core {
         let staged = self.staged_rows(actor, &submission.request_key).await?;
         check_documents(&service, &staged, &mut errors);
         let Some(answers) = answers.filter(|_| errors.is_empty()) else {
+            // A concurrent submission of the same form may have just taken the staged files
+            // into its application; then that application is the answer.
+            if let Some(existing) = self.application_by_request(actor, &submission.request_key).await? {
+                return Ok(existing);
+            }
             return Err(Error::Invalid(errors));
         };
 
