@@ -110,7 +110,10 @@ impl Core {
         let Some(answers) = answers.filter(|_| errors.is_empty()) else {
             // A concurrent submission of the same form may have just taken the staged files
             // into its application; then that application is the answer.
-            if let Some(existing) = self.application_by_request(actor, &submission.request_key).await? {
+            if let Some(existing) = self
+                .application_by_request(actor, &submission.request_key)
+                .await?
+            {
                 return Ok(existing);
             }
             return Err(Error::Invalid(errors));
