@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod url;
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, provide_meta_context};
@@ -69,17 +70,45 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/auth/esia/consent") view=SsoConsentPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/confirm") view=ConfirmRegistrationPage ssr=SsrMode::Async />
+                    <Route path=path!("/recovery") view=RecoveryPage ssr=SsrMode::Async />
+                    <Route path=path!("/recovery/confirm") view=RecoveryCodePage ssr=SsrMode::Async />
+                    <Route path=path!("/recovery/password") view=RecoveryPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/unlock") view=UnlockPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in/factor") view=ChallengePage ssr=SsrMode::Async />
+                    <Route path=path!("/security") view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/confirm") view=StepUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/factors") view=FactorsPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/factors/totp") view=TotpSetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/factors/confirm") view=CodeFactorPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/backup-codes") view=BackupCodesPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/sessions") view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/sign-ins") view=SignInsPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/networks") view=NetworksPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/documents") view=DocumentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/addresses") view=AddressesPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/access") view=DataAccessPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/email/confirm") view=EmailConfirmPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/phone") view=PhoneChangePage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/passport") view=PassportPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/snils") view=SnilsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/reviews") view=ReviewQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/reviews/:id") view=DocumentReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile/phone/confirm") view=PhoneConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/services") view=ServicesPage ssr=SsrMode::Async />
                     <Route path=path!("/services/:code") view=ServicePage ssr=SsrMode::Async />
                     <Route path=path!("/services/:code/apply") view=ApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications/history") view=NotificationArchivePage ssr=SsrMode::Async />
+                    <Route path=path!("/settings/notifications") view=NotificationSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/history") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/history/:id") view=HistoryEntryPage ssr=SsrMode::Async />
                     <Route path=path!("/official") view=QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/official/applications/:id") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />

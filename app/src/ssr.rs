@@ -39,6 +39,15 @@ impl WebSettings {
             "kabinet-session"
         }
     }
+
+    /// The cookie of a remembered device, which skips the second factor for 30 days.
+    pub fn device_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kabinet-device"
+        } else {
+            "kabinet-device"
+        }
+    }
 }
 
 pub const FLASH_COOKIE: &str = "kabinet-flash";
@@ -156,6 +165,7 @@ pub fn clear_cookie(name: &str) {
 pub fn app_error(error: Error) -> AppError {
     match error {
         Error::Unauthenticated => AppError::Unauthenticated,
+        Error::StepUpRequired => AppError::StepUpRequired,
         Error::Forbidden => AppError::Forbidden,
         Error::NotFound => AppError::NotFound,
         error => {
@@ -198,6 +208,17 @@ pub async fn finish_form<V: Serialize>(
         Err(Error::Invalid(errors)) => FormReply::Invalid(errors),
         Err(Error::Rejected(message)) => FormReply::Rejected(message),
         Err(Error::Unauthenticated) => return require_viewer().map(|_| FormReply::Done),
+        Err(Error::StepUpRequired) => {
+            // What was typed waits in the flash, so the form comes back filled after the
+            // step-up page returns to it.
+            let flash = Flash {
+                values: typed_values(values),
+                reply: None,
+            };
+            save_flash(form, &flash).await?;
+            leptos_axum::redirect(&format!("/security/confirm?next={}", encode_query(back)));
+            return Ok(FormReply::Done);
+        }
         Err(error) => match app_error(error) {
             AppError::Internal { reference } if is_plain_form_post() => {
                 FormReply::Rejected(Message::new("error-internal").arg("reference", reference))
@@ -257,18 +278,7 @@ pub async fn take_flash(form: &str) -> Result<Option<Flash>, AppError> {
     Ok(serde_json::from_slice(&data).ok())
 }
 
-/// Percent-encodes a path for a query parameter.
-pub fn encode_query(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            encoded.push(byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
-}
+pub use crate::url::encode_query;
 
 /// Keeps a redirect target inside the portal: a local absolute path, never `//host`.
 pub fn local_path(target: &str, fallback: &str) -> String {

@@ -344,9 +344,11 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       await assertValues(page, {
         [SURNAME]: citizen.surname,
         [GIVEN_NAME]: citizen.givenName,
-        [SNILS]: citizen.snils,
         [EMAIL]: '',
       });
+      // The SNILS changes only through an operator's check, so the profile shows it as text.
+      const snils = page.getByRole('definition').filter({ hasText: citizen.snils });
+      assert.equal(await snils.count(), 1, `the SNILS ${citizen.snils} in the profile`);
       await audit(page, 'the profile');
 
       await fillFields(page, { [SURNAME]: citizen.newSurname, [EMAIL]: citizen.email, [INN]: citizen.badInn });
@@ -364,17 +366,50 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
         [PATRONYMIC]: citizen.patronymic,
         [BIRTH_DATE]: citizen.birthDate,
         [EMAIL]: citizen.email,
-        [SNILS]: citizen.snils,
         [INN]: citizen.badInn,
       });
       await audit(page, 'the profile with an error');
 
       await fillFields(page, { [INN]: citizen.inn });
       await page.getByRole('button', { name: 'Сохранить' }).click();
-      await page.getByRole('status').filter({ hasText: 'Изменения сохранены' }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Изменения сохранены. На адрес ${citizen.email} отправлено письмо со ссылкой` })
+        .waitFor();
       await assertNoFieldError(page, INN);
-      await assertValues(page, { [SURNAME]: citizen.newSurname, [EMAIL]: citizen.email, [INN]: citizen.inn });
       await audit(page, 'the profile after saving');
+
+      // The new address waits for its link; until then the profile keeps the old one (none).
+      await open(page, '/profile');
+      await assertValues(page, { [SURNAME]: citizen.newSurname, [EMAIL]: '', [INN]: citizen.inn });
+      await page.getByText(`Ожидает подтверждения: ${citizen.email}.`).waitFor();
+    });
+
+    step('new e-mail address confirmed by its link', async () => {
+      const { page } = journey;
+      const outbox = await journey.citizen.context.newPage();
+      await open(outbox, '/dev/outbox');
+      const letter = await outbox
+        .getByRole('row')
+        .filter({ hasText: citizen.email })
+        .first()
+        .locator('td.outbox-body')
+        .innerText();
+      await outbox.close();
+      const link = letter.match(/https?:\/\/\S+\/profile\/email\/confirm\?token=[\w-]+/)?.[0];
+      assert.ok(link, `no confirmation link in "${letter}"`);
+
+      await open(page, new URL(link).pathname + new URL(link).search);
+      await heading(page, 'Подтверждение адреса электронной почты').waitFor();
+      await page.getByText(`Подтвердите, что адрес ${citizen.email} принадлежит вам.`).waitFor();
+      await audit(page, 'the e-mail confirmation page');
+      await page.getByRole('button', { name: 'Подтвердить адрес' }).click();
+      await page.getByRole('status').filter({ hasText: 'Адрес электронной почты подтверждён' }).waitFor();
+      await audit(page, 'the confirmed e-mail address');
+
+      await open(page, '/profile');
+      await assertValues(page, { [EMAIL]: citizen.email });
+      assert.equal(await page.getByText('Ожидает подтверждения').count(), 0, 'no address waits any more');
     });
 
     step('application form keeps answers on errors', async () => {
@@ -498,9 +533,10 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       const { page } = journey;
       const number = journey.applicationNumber;
       await open(page, '/cabinet');
-      // Taking the application, two decisions and the submission itself.
-      const notificationsLink = mainMenu(page).getByRole('link', { name: 'Уведомления, 4 непрочитанных' });
-      assert.equal(await notificationsLink.innerText(), 'Уведомления 4');
+      // Taking the application, two decisions and the submission itself, and the notices
+      // of the two profile changes: the saved form and the confirmed e-mail address.
+      const notificationsLink = mainMenu(page).getByRole('link', { name: 'Уведомления, 6 непрочитанных' });
+      assert.equal(await notificationsLink.innerText(), 'Уведомления 6');
       await audit(page, 'the personal account with notifications');
 
       await notificationsLink.click();
@@ -514,6 +550,8 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       assert.match(messages[1], new RegExp(`Комментарий сотрудника: ${citizen.officialComment}`));
       assert.match(messages[2], new RegExp(`Статус заявления № ${number}: В работе`));
       assert.match(messages[3], new RegExp(`Заявление № ${number} отправлено в ведомство`));
+      const profileNotices = page.getByRole('listitem').filter({ hasText: 'Данные профиля изменены' });
+      assert.equal(await profileNotices.count(), 2, 'notices of profile changes');
       await audit(page, 'the notifications');
 
       await open(page, journey.applicationPath);

@@ -8,6 +8,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
+use kabinet_core::deliveries::push::PushSettings;
+use kabinet_core::deliveries::sms::SmsSettings;
+use kabinet_core::deliveries::smtp::SmtpSettings;
+use kabinet_core::deliveries::telegram::TelegramSettings;
+use kabinet_core::sso::{ClientAuth, SsoSettings};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Parser)]
@@ -31,6 +36,30 @@ pub enum Command {
     Migrate,
     /// Print a fresh set of keys for KABINET_SESSION_KEY, KABINET_DATA_KEY and KABINET_INDEX_KEY.
     GenerateKeys,
+    /// Check the action history and the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Manage the data-encryption keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Encrypt again, with the first (current) key of KABINET_DATA_KEY, every stored value
+    /// and file sealed with an older key. The older keys can be removed afterwards.
+    Reseal,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Verify the hash chains of every person's action history and of the audit log;
+    /// print the first broken entry of each broken chain and exit with status 1 if any.
+    Verify,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
@@ -144,6 +173,118 @@ pub struct SettingArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index_key: Option<String>,
 
+    /// Months an action-history entry is kept before it is deleted [default: 12].
+    #[arg(long, env = "KABINET_HISTORY_RETENTION_MONTHS", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history_retention_months: Option<u32>,
+    /// Issuer URL of the identity provider (ESIA) for "Войти через Госуслуги"; sign-in
+    /// through it is off when unset. Must be https, except on a loopback host for tests.
+    #[arg(long, env = "KABINET_ESIA_ISSUER", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_issuer: Option<String>,
+
+    /// Client id of the portal at the identity provider.
+    #[arg(long, env = "KABINET_ESIA_CLIENT_ID", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_client_id: Option<String>,
+
+    /// Client secret of the portal at the identity provider.
+    #[arg(
+        long,
+        env = "KABINET_ESIA_CLIENT_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_client_secret: Option<String>,
+
+    /// Client authentication at the provider's token endpoint: client_secret_basic or
+    /// client_secret_post [default: client_secret_basic].
+    #[arg(long, env = "KABINET_ESIA_CLIENT_AUTH", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_client_auth: Option<String>,
+
+    /// SMTP server for e-mail: smtp://host:25, smtp://user:password@host:587?tls=required
+    /// (STARTTLS) or smtps://user:password@host:465 (TLS). Unset, e-mail stays in the
+    /// development outbox, or queued in production.
+    #[arg(long, env = "KABINET_SMTP_URL", global = true, hide_env_values = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_url: Option<String>,
+
+    /// Sender of e-mail, e.g. "Kabinet <noreply@kabinet.example>" [default: Kabinet <noreply@localhost>].
+    #[arg(long, env = "KABINET_MAIL_FROM", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mail_from: Option<String>,
+
+    /// Endpoint of the HTTP gateway for SMS. Unset, SMS stays in the development outbox,
+    /// or queued in production.
+    #[arg(long, env = "KABINET_SMS_URL", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_url: Option<String>,
+
+    /// Login of the portal at the SMS gateway (HTTP basic authentication).
+    #[arg(long, env = "KABINET_SMS_LOGIN", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_login: Option<String>,
+
+    /// Password of the portal at the SMS gateway.
+    #[arg(
+        long,
+        env = "KABINET_SMS_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_password: Option<String>,
+
+    /// Token the SMS gateway sends as a bearer token with delivery reports to
+    /// /hooks/sms/status.
+    #[arg(
+        long,
+        env = "KABINET_SMS_CALLBACK_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_callback_token: Option<String>,
+
+    /// Token of the Telegram bot; the Telegram channel is off when unset.
+    #[arg(
+        long,
+        env = "KABINET_TELEGRAM_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telegram_token: Option<String>,
+
+    /// User name of the Telegram bot, without @.
+    #[arg(long, env = "KABINET_TELEGRAM_BOT", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telegram_bot: Option<String>,
+
+    /// Base address of the Telegram Bot API [default: https://api.telegram.org].
+    #[arg(long, env = "KABINET_TELEGRAM_API_URL", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telegram_api_url: Option<String>,
+
+    /// VAPID private key of Web Push (the P-256 scalar, base64url; `kabinet generate-keys`
+    /// prints one). Browser notifications are off when unset.
+    #[arg(
+        long,
+        env = "KABINET_VAPID_PRIVATE_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vapid_private_key: Option<String>,
+
+    /// Contact of the portal's operator for push services, mailto: or https:
+    /// [default: mailto:admin@localhost].
+    #[arg(long, env = "KABINET_VAPID_SUBJECT", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vapid_subject: Option<String>,
+
     /// Log filter in tracing's EnvFilter syntax, e.g. info or kabinet_core=debug [default: info].
     #[arg(long, env = "KABINET_LOG", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -182,8 +323,24 @@ pub struct Config {
     pub session_key: Option<String>,
     pub data_key: Option<String>,
     pub index_key: Option<String>,
+    pub history_retention_months: u32,
     pub log: String,
     pub log_format: LogFormat,
+    pub esia_issuer: Option<String>,
+    pub esia_client_id: Option<String>,
+    pub esia_client_secret: Option<String>,
+    pub esia_client_auth: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub sms_url: Option<String>,
+    pub sms_login: Option<String>,
+    pub sms_password: Option<String>,
+    pub sms_callback_token: Option<String>,
+    pub telegram_token: Option<String>,
+    pub telegram_bot: Option<String>,
+    pub telegram_api_url: String,
+    pub vapid_private_key: Option<String>,
+    pub vapid_subject: String,
 }
 
 impl Default for Config {
@@ -205,14 +362,30 @@ impl Default for Config {
             session_key: None,
             data_key: None,
             index_key: None,
+            history_retention_months: 12,
             log: "info".into(),
             log_format: LogFormat::Text,
+            esia_issuer: None,
+            esia_client_id: None,
+            esia_client_secret: None,
+            esia_client_auth: "client_secret_basic".into(),
+            smtp_url: None,
+            mail_from: "Kabinet <noreply@localhost>".into(),
+            sms_url: None,
+            sms_login: None,
+            sms_password: None,
+            sms_callback_token: None,
+            telegram_token: None,
+            telegram_bot: None,
+            telegram_api_url: "https://api.telegram.org".into(),
+            vapid_private_key: None,
+            vapid_subject: "mailto:admin@localhost".into(),
         }
     }
 }
 
 /// Every `KABINET_*` variable the portal reads; others are reported as likely typos.
-pub const KNOWN_VARIABLES: [&str; 20] = [
+pub const KNOWN_VARIABLES: [&str; 36] = [
     "KABINET_CONFIG",
     "KABINET_ENV",
     "KABINET_LISTEN",
@@ -230,8 +403,24 @@ pub const KNOWN_VARIABLES: [&str; 20] = [
     "KABINET_SESSION_KEY",
     "KABINET_DATA_KEY",
     "KABINET_INDEX_KEY",
+    "KABINET_HISTORY_RETENTION_MONTHS",
     "KABINET_LOG",
     "KABINET_LOG_FORMAT",
+    "KABINET_ESIA_ISSUER",
+    "KABINET_ESIA_CLIENT_ID",
+    "KABINET_ESIA_CLIENT_SECRET",
+    "KABINET_ESIA_CLIENT_AUTH",
+    "KABINET_SMTP_URL",
+    "KABINET_MAIL_FROM",
+    "KABINET_SMS_URL",
+    "KABINET_SMS_LOGIN",
+    "KABINET_SMS_PASSWORD",
+    "KABINET_SMS_CALLBACK_TOKEN",
+    "KABINET_TELEGRAM_TOKEN",
+    "KABINET_TELEGRAM_BOT",
+    "KABINET_TELEGRAM_API_URL",
+    "KABINET_VAPID_PRIVATE_KEY",
+    "KABINET_VAPID_SUBJECT",
     // Read by the test suite, not the server; listed so it is not reported.
     "KABINET_TEST_POSTGRES_URL",
 ];
@@ -265,12 +454,164 @@ impl Config {
                 self.upload_max_mib
             );
         }
+        if self.production() && self.demo == Some(true) {
+            anyhow::bail!(
+                "demo data cannot be seeded in production: its accounts have a published password; unset KABINET_DEMO"
+            );
+        }
+        if self.production() && !self.public_url().starts_with("https://") {
+            anyhow::bail!(
+                "production needs an https:// public_url (KABINET_PUBLIC_URL), so that cookies are Secure; got {}",
+                self.public_url()
+            );
+        }
+        if self.history_retention_months == 0 || self.history_retention_months > 1200 {
+            anyhow::bail!(
+                "history_retention_months must be between 1 and 1200, got {}",
+                self.history_retention_months
+            );
+        }
         if let Some(url) = &self.public_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
             anyhow::bail!("public_url must start with http:// or https://, got {url}");
         }
+        self.sso()?;
+        if let Some(url) = &self.smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            anyhow::bail!("smtp_url (KABINET_SMTP_URL) must start with smtp:// or smtps://");
+        }
+        self.sms()?;
+        self.telegram()?;
+        self.push()?;
         Ok(())
+    }
+
+    /// The SMS gateway's settings, or `None` when `sms_url` is unset.
+    pub fn sms(&self) -> anyhow::Result<Option<SmsSettings>> {
+        let Some(url) = &self.sms_url else {
+            return Ok(None);
+        };
+        if !url.starts_with("https://") && !is_loopback_http(url) {
+            anyhow::bail!(
+                "sms_url (KABINET_SMS_URL) must be an https:// URL, or http:// on a loopback host for tests"
+            );
+        }
+        let (Some(login), Some(password), Some(callback_token)) = (
+            &self.sms_login,
+            &self.sms_password,
+            &self.sms_callback_token,
+        ) else {
+            anyhow::bail!(
+                "sms_url is set, so KABINET_SMS_LOGIN, KABINET_SMS_PASSWORD and KABINET_SMS_CALLBACK_TOKEN are needed too"
+            );
+        };
+        if callback_token.len() < 32 {
+            anyhow::bail!(
+                "sms_callback_token (KABINET_SMS_CALLBACK_TOKEN) needs at least 32 characters"
+            );
+        }
+        Ok(Some(SmsSettings {
+            url: url.clone(),
+            login: login.clone(),
+            password: password.clone(),
+            callback_token: callback_token.clone(),
+        }))
+    }
+
+    /// The Web Push settings, or `None` when `vapid_private_key` is unset.
+    pub fn push(&self) -> anyhow::Result<Option<PushSettings>> {
+        let Some(key) = &self.vapid_private_key else {
+            return Ok(None);
+        };
+        if !(self.vapid_subject.starts_with("mailto:")
+            || self.vapid_subject.starts_with("https://"))
+        {
+            anyhow::bail!(
+                "vapid_subject (KABINET_VAPID_SUBJECT) must start with mailto: or https://"
+            );
+        }
+        let settings = PushSettings {
+            vapid_private_key: key.clone(),
+            subject: self.vapid_subject.clone(),
+        };
+        kabinet_core::deliveries::push::WebPush::new(settings.clone()).map_err(|_| {
+            anyhow::anyhow!(
+                "vapid_private_key (KABINET_VAPID_PRIVATE_KEY) is not a base64url P-256 key"
+            )
+        })?;
+        Ok(Some(settings))
+    }
+
+    /// The Telegram bot's settings, or `None` when `telegram_token` is unset.
+    pub fn telegram(&self) -> anyhow::Result<Option<TelegramSettings>> {
+        let Some(token) = &self.telegram_token else {
+            return Ok(None);
+        };
+        let Some(bot_name) = &self.telegram_bot else {
+            anyhow::bail!(
+                "telegram_token is set, so KABINET_TELEGRAM_BOT (the bot's user name) is needed too"
+            );
+        };
+        let api_url = self.telegram_api_url.trim_end_matches('/').to_string();
+        if !api_url.starts_with("https://") && !is_loopback_http(&api_url) {
+            anyhow::bail!(
+                "telegram_api_url (KABINET_TELEGRAM_API_URL) must be an https:// URL, or http:// on a loopback host for tests"
+            );
+        }
+        Ok(Some(TelegramSettings {
+            api_url,
+            token: token.clone(),
+            bot_name: bot_name.trim_start_matches('@').to_string(),
+        }))
+    }
+
+    /// The SMTP server's settings, or `None` when `smtp_url` is unset.
+    pub fn smtp(&self) -> Option<SmtpSettings> {
+        self.smtp_url.clone().map(|url| SmtpSettings {
+            url,
+            from: self.mail_from.clone(),
+        })
+    }
+
+    /// Builds the identity provider's settings, or returns `None` when `esia_issuer` is unset.
+    pub fn sso(&self) -> anyhow::Result<Option<SsoSettings>> {
+        let Some(issuer) = &self.esia_issuer else {
+            return Ok(None);
+        };
+        let issuer = issuer.trim_end_matches('/').to_string();
+        if !issuer.starts_with("https://") && !is_loopback_http(&issuer) {
+            anyhow::bail!(
+                "esia_issuer (KABINET_ESIA_ISSUER) must be an https:// URL, or http:// on a loopback host for tests; got {issuer}"
+            );
+        }
+        let Some(client_id) = self.esia_client_id.clone() else {
+            anyhow::bail!(
+                "esia_issuer is set but esia_client_id (KABINET_ESIA_CLIENT_ID) is missing"
+            );
+        };
+        let client_auth = match self.esia_client_auth.as_str() {
+            "client_secret_basic" => ClientAuth::SecretBasic,
+            "client_secret_post" => ClientAuth::SecretPost,
+            other => anyhow::bail!(
+                "esia_client_auth (KABINET_ESIA_CLIENT_AUTH) must be client_secret_basic or client_secret_post, got {other}"
+            ),
+        };
+        if self.esia_client_secret.is_none() {
+            anyhow::bail!(
+                "{} needs esia_client_secret (KABINET_ESIA_CLIENT_SECRET)",
+                self.esia_client_auth
+            );
+        }
+        Ok(Some(SsoSettings {
+            issuer,
+            client_id,
+            client_secret: self.esia_client_secret.clone(),
+            client_auth,
+            redirect_url: format!("{}/auth/esia/callback", self.public_url()),
+            scopes: SsoSettings::default_scopes(),
+        }))
     }
 
     pub fn production(&self) -> bool {
@@ -307,6 +648,22 @@ impl Config {
     }
 }
 
+/// Whether `url` is plain http to 127.0.0.1, ::1 or localhost, with an optional port.
+fn is_loopback_http(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host_port = rest.split('/').next().unwrap_or_default();
+    let host = match host_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback())
+}
+
 /// Names of set `KABINET_*` variables that the portal does not read.
 pub fn unknown_variables() -> Vec<String> {
     std::env::vars()
@@ -318,6 +675,49 @@ pub fn unknown_variables() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn esia_issuer_must_be_https_unless_loopback() {
+        let with_issuer = |issuer: &str| Config {
+            esia_issuer: Some(issuer.into()),
+            esia_client_id: Some("kabinet".into()),
+            esia_client_secret: Some("secret".into()),
+            ..Config::default()
+        };
+        assert!(
+            with_issuer("https://esia.gosuslugi.ru")
+                .sso()
+                .unwrap()
+                .is_some()
+        );
+        assert!(with_issuer("http://127.0.0.1:4000").sso().is_ok());
+        assert!(with_issuer("http://[::1]:4000").sso().is_ok());
+        assert!(with_issuer("http://esia.gosuslugi.ru").sso().is_err());
+        assert!(with_issuer("http://127.0.0.1.example:4000").sso().is_err());
+        let settings = with_issuer("https://esia.gosuslugi.ru/")
+            .sso()
+            .unwrap()
+            .unwrap();
+        assert_eq!(settings.issuer, "https://esia.gosuslugi.ru");
+        assert_eq!(
+            settings.redirect_url,
+            "http://127.0.0.1:3000/auth/esia/callback"
+        );
+        assert!(Config::default().sso().unwrap().is_none());
+    }
+
+    #[test]
+    fn esia_client_auth_is_checked() {
+        let config = Config {
+            esia_issuer: Some("https://esia.gosuslugi.ru".into()),
+            esia_client_id: Some("kabinet".into()),
+            esia_client_secret: Some("secret".into()),
+            esia_client_auth: "private_key_jwt".into(),
+            ..Config::default()
+        };
+        let error = config.sso().unwrap_err().to_string();
+        assert!(error.contains("private_key_jwt"), "{error}");
+    }
 
     #[test]
     fn defaults_run_the_demo() {
@@ -334,7 +734,7 @@ mod tests {
             std::env::temp_dir().join(format!("kabinet-config-{}.toml", uuid::Uuid::new_v4()));
         std::fs::write(
             &path,
-            "session_idle_minutes = 30\nupload_max_mib = 7\nenv = \"production\"\n",
+            "session_idle_minutes = 30\nupload_max_mib = 7\nenv = \"production\"\npublic_url = \"https://kabinet.example\"\n",
         )
         .unwrap();
         let args = SettingArgs {
@@ -363,6 +763,18 @@ mod tests {
     }
 
     #[test]
+    fn history_retention_defaults_to_twelve_months() {
+        let config = Config::load(&SettingArgs::default()).unwrap();
+        assert_eq!(config.history_retention_months, 12);
+        let args = SettingArgs {
+            history_retention_months: Some(0),
+            ..SettingArgs::default()
+        };
+        let error = Config::load(&args).unwrap_err().to_string();
+        assert!(error.contains("history_retention_months"), "{error}");
+    }
+
+    #[test]
     fn bad_public_url_is_named() {
         let args = SettingArgs {
             public_url: Some("kabinet.example".into()),
@@ -370,6 +782,27 @@ mod tests {
         };
         let error = Config::load(&args).unwrap_err().to_string();
         assert!(error.contains("kabinet.example"), "{error}");
+    }
+
+    #[test]
+    fn production_refuses_demo_and_plain_http() {
+        let demo = SettingArgs {
+            env: Some(Mode::Production),
+            public_url: Some("https://kabinet.example".into()),
+            demo: Some(true),
+            ..SettingArgs::default()
+        };
+        let plain = SettingArgs {
+            env: Some(Mode::Production),
+            public_url: Some("http://kabinet.example".into()),
+            ..SettingArgs::default()
+        };
+
+        let demo_error = Config::load(&demo).unwrap_err().to_string();
+        let plain_error = Config::load(&plain).unwrap_err().to_string();
+
+        assert!(demo_error.contains("KABINET_DEMO"), "{demo_error}");
+        assert!(plain_error.contains("KABINET_PUBLIC_URL"), "{plain_error}");
     }
 
     #[test]

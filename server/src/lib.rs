@@ -46,6 +46,13 @@ pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
     settings.session_idle = chrono::Duration::minutes(i64::from(config.session_idle_minutes));
     settings.session_lifetime = chrono::Duration::hours(i64::from(config.session_lifetime_hours));
     settings.upload_max_bytes = u64::from(config.upload_max_mib) * 1024 * 1024;
+    settings.history_retention_months = config.history_retention_months;
+    settings.sso = config.sso()?;
+    settings.public_url = config.public_url();
+    settings.smtp = config.smtp();
+    settings.sms = config.sms()?;
+    settings.telegram = config.telegram()?;
+    settings.push = config.push()?;
     settings.password_cost = HashCost {
         memory_kib: config.argon2_memory_kib,
         iterations: config.argon2_iterations,
@@ -60,6 +67,55 @@ pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
         tracing::info!("demo data ready");
     }
     Ok(Arc::new(core))
+}
+
+/// Verifies the hash chains of the action history and the audit log, printing the first
+/// broken entry of each broken chain. Returns whether every chain is intact.
+pub async fn verify_audit(config: &Config) -> anyhow::Result<bool> {
+    let core = open_core(&Config {
+        demo: Some(false),
+        ..config.clone()
+    })
+    .await?;
+    core.seal_tamper_attempts()
+        .await
+        .context("cannot move rejected history changes into the audit log")?;
+    let report = core
+        .verify_integrity()
+        .await
+        .context("cannot read the history and audit chains")?;
+    println!(
+        "checked {} history entries of {} people and {} audit entries",
+        report.history_entries, report.people, report.audit_entries
+    );
+    for broken in &report.breaks {
+        println!("broken: {broken}");
+    }
+    if report.breaks.is_empty() {
+        println!("all chains are intact");
+    }
+    core.db.close().await;
+    Ok(report.breaks.is_empty())
+}
+
+/// Runs `kabinet keys reseal`: seals every value of an older data key with the current one.
+pub async fn reseal_keys(config: &Config) -> anyhow::Result<()> {
+    let core = open_core(&Config {
+        demo: Some(false),
+        ..config.clone()
+    })
+    .await?;
+    let report = core
+        .reseal_with_current_key()
+        .await
+        .context("cannot seal the stored values with the current data key")?;
+    let (current, _) = core.keys.data.current();
+    println!(
+        "sealed with key {current}: {} values and {} files re-encrypted, {} already current",
+        report.values, report.files, report.current
+    );
+    core.db.close().await;
+    Ok(())
 }
 
 /// The settings of the web layer derived from the configuration.
@@ -140,4 +196,5 @@ async fn shutdown_signal() {
         () = terminate => {}
     }
     tracing::info!("shutdown requested");
+    web::events::stop_streams();
 }

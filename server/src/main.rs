@@ -1,8 +1,8 @@
 //! The `kabinet` binary: parses the command line and runs the chosen command.
 
 use clap::Parser;
-use kabinet_server::config::{Cli, Command, Config, unknown_variables};
-use kabinet_server::{open_core, serve, telemetry};
+use kabinet_server::config::{AuditCommand, Cli, Command, Config, KeysCommand, unknown_variables};
+use kabinet_server::{open_core, reseal_keys, serve, telemetry, verify_audit};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -32,8 +32,22 @@ async fn main() -> std::process::ExitCode {
             println!("KABINET_SESSION_KEY={}", keys.session.to_text());
             println!("KABINET_DATA_KEY={}", keys.data.to_text());
             println!("KABINET_INDEX_KEY={}", keys.index.to_text());
+            println!(
+                "KABINET_VAPID_PRIVATE_KEY={}",
+                kabinet_core::deliveries::push::WebPush::generate_key()
+            );
             Ok(())
         }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => match verify_audit(&config).await {
+            Ok(true) => Ok(()),
+            Ok(false) => return std::process::ExitCode::FAILURE,
+            Err(error) => Err(error),
+        },
+        Command::Keys {
+            command: KeysCommand::Reseal,
+        } => reseal_keys(&config).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

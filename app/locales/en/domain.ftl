@@ -4,12 +4,49 @@
 ## SMS
 
 sms-registration-code = Kabinet: your confirmation code is { $code }. Do not share it with anyone.
+sms-recovery-code = Kabinet: your account recovery code is { $code }. Never share it, not even with portal staff.
+sms-account-locked = Kabinet: sign-in to your account is locked after three wrong passwords. If this was not you, change your password. To unlock, use "Unlock sign-in" on the sign-in page.
+sms-new-device-sign-in = Kabinet: sign-in from a new device ({ $device }) on network { $network }, { $at }. If this was not you, open "Sign-in journal" and choose "This wasn't me".
+sms-password-changed = Kabinet: your password was changed and other sessions were ended. If this was not you, recover your password and contact support.
+sms-profile-changed = Kabinet: personal data in your profile was changed. If this was not you, change your password and contact support.
+sms-document-approved = Kabinet: your new document was checked and added to your profile.
+sms-document-rejected = Kabinet: your new document was not accepted. See the reason in your profile.
+sms-phone-change-code = Kabinet: your code to change the phone number is { $code }. Do not share it with anyone.
+sms-phone-changed = Kabinet: the phone number of your account was changed, and messages will no longer come to this number. If this was not you, contact support.
+email-confirm-address = Hello! This address was entered in a Kabinet personal account. To confirm it, open this link: { $link } It works for { $hours } hours. If this was not you, do nothing: the address will not be added.
+email-address-changed = Hello! The e-mail address of your Kabinet personal account was changed to { $email }. Messages will no longer come to this address. If this was not you, change your password and contact support.
+sms-sign-in-disowned = Kabinet: you marked a sign-in as not yours. All sessions are ended and sign-in is locked until the password is changed.
+sms-second-factor-code = Kabinet: your sign-in and confirmation code is { $code }. Never share it.
 sms-phone-already-registered = Kabinet: this number is already registered. Sign in or reset your password. If you did not start a registration, you need not do anything.
+sms-application-submitted = Kabinet: application No. { $number } was sent to the department.
+sms-status-changed = Kabinet: application No. { $number } is now "{ $status }".
+
+## E-mail copies of notifications
+
+email-greeting = Hello!
+email-open-application = Open the application in your personal account
+email-open-portal = Open your notifications in your personal account
+email-footer = This message was sent automatically; there is no need to reply. Choose what you are told about, and where, in the notification settings
+email-subject-application-submitted = Application No. { $number } sent
+email-subject-status-changed = Application No. { $number }: new status "{ $status }"
+email-subject-account-locked = Sign-in to your personal account is locked
+email-subject-new-device-sign-in = Sign-in to your personal account from a new device
+email-subject-password-changed = Your password was changed
+email-subject-profile-changed = Your profile data was changed
+email-subject-document-approved = Your document was checked and added to your profile
+email-subject-document-rejected = Your document was not accepted
+email-subject-sign-in-disowned = A sign-in was marked as not yours
+
+## Telegram
+
+telegram-linked = Kabinet: Telegram is linked. Notifications of your personal account will come to this chat. Choose which ones in the notification settings.
+telegram-code-unknown = Kabinet: this link has expired or was already used. Open the notification settings in your personal account to get a new one.
 
 ## Errors of forms and requests
 
 error-password-mismatch = The passwords do not match. Type the same password again
 error-choice = Choose one of the options
+error-registration-needed = Enter the registration address first, since you live there
 error-code-wrong = { $left ->
     [0] Wrong code. No attempts are left; request a new code
     [one] Wrong code. { $left } attempt left
@@ -26,7 +63,49 @@ error-phone-registered = This number is already registered. Sign in or reset you
 error-snils-taken = This SNILS is given in another account. If it is yours, contact support
 error-inn-taken = This INN is given in another account. If it is yours, contact support
 error-email-taken = This address is given in another account. Enter another address
-error-sign-in-failed = Wrong login or password. Check the keyboard layout and Caps Lock
+error-channel-needs-email = To get e-mail, first enter and confirm your e-mail address in your profile
+error-channel-needs-phone = To get SMS, first confirm your phone number in your profile
+error-channel-needs-telegram = To get Telegram messages, first link Telegram on this page
+error-channel-needs-push = To get browser notifications, first turn them on on this page
+error-push-subscription = The browser sent a notification subscription the portal cannot accept. Try turning notifications on again
+error-security-notices-required = Security notices cannot be turned off entirely: keep them on at least one channel
+error-scan-required = Attach a scan of the document: a PDF, JPEG or PNG file
+error-reason-required = Write the reason for the rejection: the applicant will see it
+error-review-decided = Another operator has already decided on this document
+error-phone-same = This is your current number. Enter the new number
+error-phone-change-expired = The number change was not started or has expired. Enter the new number again
+error-phone-change-taken = This number is already used by another account
+error-email-link-unknown = This link was not found. Check that you copied the whole link from the message
+error-email-link-used = This link has already been used. If the address has not changed, enter it in your profile again
+error-email-link-expired = This link has expired. Enter the new address in your profile again and we will send a new link
+error-sign-in-failed = Wrong login or password. Check the keyboard layout and Caps Lock. { $left ->
+    [one] { $left } attempt left before sign-in is locked
+   *[other] { $left } attempts left before sign-in is locked
+}
+error-account-locked = Sign-in is locked after three wrong passwords. To unlock it, get a code on your confirmed phone: use "Unlock sign-in" below
+error-sign-in-throttled = { $minutes ->
+    [one] Too many failed sign-ins from your address. Try again in { $minutes } minute
+   *[other] Too many failed sign-ins from your address. Try again in { $minutes } minutes
+}
+error-sign-in-network = The account settings do not allow sign-in from this network. Sign in from an allowed network or recover your password
+error-code-rate-limit = { $minutes ->
+    [one] Too many codes were requested from your address. Try again in { $minutes } minute
+   *[other] Too many codes were requested from your address. Try again in { $minutes } minutes
+}
+error-recovery-expired = This recovery is no longer valid. Start the recovery again
+error-password-unchanged = The new password is the same as the current one. Choose another one
+error-current-password-wrong = The current password is wrong
+error-second-factor-required = Sign-in needs a second factor
+error-challenge-expired = The sign-in confirmation has expired or had too many wrong codes. Sign in again
+error-factor-code-wrong = Wrong code. Check the code and enter it again
+error-factor-email-missing = To get codes by e-mail, first add an e-mail address to your profile
+error-factor-phone-missing = The account has no phone for SMS codes
+error-factor-exists = This way of confirming is already added
+error-factor-none = Add a second factor first
+error-step-up-required = Confirm this action with a second factor
+error-network-duplicate = This network is already in the list
+error-network-locks-out = With this rule you could not sign in from the address you are using now. Check the network address
+error-network-rules-max = The list can hold at most { $max } networks. Remove the ones you no longer need
 error-form-expired = The form is out of date. Reload the page and submit the application again
 error-file-empty = The file “{ $file }” is empty. Choose another file
 error-file-too-large = The file “{ $file }” is larger than { $max } MB. Make it smaller or choose another
@@ -65,6 +144,13 @@ category-health = Health
 
 notification-application-submitted = Application No. { $number } was sent to the department
 notification-status-changed = Application No. { $number }: { $status }
+notification-account-locked = Sign-in is locked after three wrong passwords. If this was not you, change your password
+notification-new-device-sign-in = Sign-in from a new device ({ $device }) on network { $network }, { $at }. If this was not you, mark it in the "Sign-in journal"
+notification-password-changed = Your password was changed and other sessions were ended
+notification-profile-changed = Your profile data was changed
+notification-document-approved = Your new document was checked and added to your profile
+notification-document-rejected = Your new document was not accepted. The reason is in your profile
+notification-sign-in-disowned = A sign-in was marked as not yours. All sessions are ended and sign-in is locked until the password is changed
 notification-comment = Official's comment: { $comment }
 
 ## Action journal
@@ -75,6 +161,55 @@ history-sign-out = Sign-out from the personal account
 history-profile-change = Change of personal data
 history-application-submitted = Application No. { $number } submitted
 history-application-status-changed = Application No. { $number }: new status “{ $status }”
+history-account-locked = Sign-in locked after wrong passwords
+history-account-unlocked = Sign-in unlocked by code
+history-password-reset = Password recovery
+history-password-changed = Password change
+history-session-closed = Sessions ended: { $count }
+history-sign-in-disowned = Sign-in marked as not mine; sign-in locked
+history-network-rules-changed = Change of the networks allowed for sign-in
+history-second-factor-added = Second factor added
+history-second-factor-removed = Second factor removed
+history-backup-codes-created = New backup codes
 history-status-succeeded = Succeeded
 history-status-failed = Failed
 history-status-in-progress = In progress
+
+## Action history: kinds, categories and exports
+history-document-attached = Document “{ $file }” attached to application No. { $number }
+history-category-application = Applications
+history-category-document = Documents
+history-category-profile = Personal data
+history-category-sign-in = Sign-in and sign-out
+history-category-security = Security
+history-category-confirmation = Confirmations
+history-category-cancellation = Cancellations
+history-category-support = Support
+export-column-operation = Operation ID
+export-column-time = Date and time
+export-column-type = Type
+export-column-action = Action
+export-column-status = Status
+export-column-service = Service
+export-column-application = Application
+export-column-comment = Official's comment
+export-column-files = Files
+export-title = Action history: { $name }
+export-period = Period: { $period }
+export-period-all = all time
+export-period-between = from { $from } to { $to }
+export-period-since = from { $from }
+export-period-until = until { $to }
+export-page = Page { $page } of { $pages }
+error-history-type = Choose an operation type from the list.
+error-history-status = Choose a status from the list.
+error-history-period = The end of the period cannot be before its start.
+## Sign-in through ESIA
+history-sso-linked = Gosuslugi account linked
+history-sso-unlinked = Gosuslugi account unlinked
+history-notification-settings-changed = Notification settings changed
+history-telegram-linked = Telegram linked for notifications
+history-telegram-unlinked = Telegram unlinked
+error-sso-password-wrong = Wrong password of the portal account. Enter the password you sign in to the portal with, or decline the link
+error-sso-unlink-needs-password = This account was created through Gosuslugi and has no password of its own. Set a password through recovery first, then unlink Gosuslugi
+error-sso-already-linked = Another Gosuslugi account is already linked to this account

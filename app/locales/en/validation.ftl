@@ -50,7 +50,17 @@ error-password-digit = Add a digit
 error-password-special = Add a character that is neither a letter nor a digit, such as ! - # or a space
 error-password-common = This password is too common and easy to guess. Choose another one
 
+error-network-format = Enter a network as 192.0.2.0/24 or an address as 192.0.2.10; for IPv6, 2001:db8::/32
 error-login-format = Enter a phone number, e-mail address or SNILS
 
 error-application-number-format = Enter the 10 digits of the application number, for example 482-157-3098
 error-application-number-checksum = This application number contains a mistake. Check the digits against your notification
+
+error-driving-licence-format = Enter the 10 characters of the driving licence series and number, for example 99 12 345678 or 77 АВ 123456
+error-foreign-passport-format = Enter the series and number of the passport for travel abroad: 2 and 7 digits, for example 75 1234567
+error-issue-date-too-early = A document cannot be issued before you turned { $years }. Check the date of issue against the document
+error-expiry-before-issue = The document must expire after its date of issue. Check the dates against the document
+error-postcode-format = Enter the 6 digits of the postcode, for example 101000
+error-telegram-format = Enter a Telegram username such as @ivan_petrov: 5 to 32 Latin letters, digits and underscores, starting with a letter
+error-time-format = Enter the time as HH:MM, for example 22:00
+error-quiet-hours-empty = Quiet hours must end at a different time than they start. To turn them off, leave both fields empty

@@ -4,12 +4,49 @@
 ## SMS
 
 sms-registration-code = Kabinet: код подтверждения { $code }. Никому его не сообщайте.
+sms-recovery-code = Kabinet: код для восстановления доступа { $code }. Никому его не сообщайте, даже сотрудникам портала.
+sms-account-locked = Kabinet: вход заблокирован после трёх неверных паролей. Если это были не вы, разблокируйте вход и смените пароль на странице входа.
+sms-new-device-sign-in = Kabinet: вход с нового устройства ({ $device }), сеть { $network }, { $at }. Не вы? Отметьте вход в «Журнале входов».
+sms-password-changed = Kabinet: пароль вашего кабинета изменён, другие сеансы завершены. Если это были не вы, восстановите пароль и обратитесь в поддержку.
+sms-profile-changed = Kabinet: в вашем профиле изменены личные данные. Если это были не вы, смените пароль и обратитесь в поддержку.
+sms-document-approved = Kabinet: новый документ проверен и добавлен в ваш профиль.
+sms-document-rejected = Kabinet: новый документ не принят. Причину можно посмотреть в профиле.
+sms-phone-change-code = Kabinet: код для смены номера { $code }. Никому его не сообщайте.
+sms-phone-changed = Kabinet: номер телефона кабинета изменён, SMS на этот номер больше не придут. Если это были не вы, обратитесь в поддержку.
+email-confirm-address = Здравствуйте! Этот адрес указали в личном кабинете Kabinet. Чтобы подтвердить его, перейдите по ссылке: { $link } — она действует { $hours } ч. Если это были не вы, ничего не делайте: адрес не будет добавлен.
+email-address-changed = Здравствуйте! Адрес электронной почты вашего личного кабинета Kabinet изменён на { $email }. Письма больше не будут приходить на этот адрес. Если это были не вы, смените пароль и обратитесь в поддержку.
+sms-sign-in-disowned = Kabinet: вы отметили вход как чужой. Все сеансы завершены, вход заблокирован до смены пароля.
+sms-second-factor-code = Kabinet: код для входа и подтверждения действий { $code }. Никому его не сообщайте.
 sms-phone-already-registered = Kabinet: этот номер уже зарегистрирован. Войдите или восстановите пароль. Если регистрацию начали не вы, ничего делать не нужно.
+sms-application-submitted = Kabinet: заявление № { $number } отправлено в ведомство.
+sms-status-changed = Kabinet: заявление № { $number }, новый статус: { $status }.
+
+## E-mail copies of notifications
+
+email-greeting = Здравствуйте!
+email-open-application = Открыть заявление в личном кабинете
+email-open-portal = Открыть уведомления в личном кабинете
+email-footer = Письмо отправлено автоматически, отвечать на него не нужно. Выбрать, о чём и куда сообщать, можно в настройках уведомлений
+email-subject-application-submitted = Заявление № { $number } отправлено
+email-subject-status-changed = Заявление № { $number }: новый статус «{ $status }»
+email-subject-account-locked = Вход в личный кабинет заблокирован
+email-subject-new-device-sign-in = Вход в личный кабинет с нового устройства
+email-subject-password-changed = Пароль личного кабинета изменён
+email-subject-profile-changed = Данные профиля изменены
+email-subject-document-approved = Документ проверен и добавлен в профиль
+email-subject-document-rejected = Документ не принят
+email-subject-sign-in-disowned = Вход отмечен как чужой
+
+## Telegram
+
+telegram-linked = Kabinet: Telegram подключён. Уведомления личного кабинета будут приходить в этот чат. Выбрать, какие именно, можно в настройках уведомлений.
+telegram-code-unknown = Kabinet: ссылка для подключения устарела или уже использована. Откройте настройки уведомлений в личном кабинете и получите новую.
 
 ## Errors of forms and requests
 
 error-password-mismatch = Пароли не совпадают. Введите тот же пароль ещё раз
 error-choice = Выберите один из предложенных вариантов
+error-registration-needed = Сначала укажите адрес регистрации, раз вы живёте по нему
 error-code-wrong = { $left ->
     [0] Неверный код. Попытки закончились, запросите новый код
     [one] Неверный код. Осталась { $left } попытка
@@ -28,7 +65,52 @@ error-phone-registered = Этот номер уже зарегистрирова
 error-snils-taken = Этот СНИЛС указан в другой учётной записи. Если это ваш СНИЛС, обратитесь в службу поддержки
 error-inn-taken = Этот ИНН указан в другой учётной записи. Если это ваш ИНН, обратитесь в службу поддержки
 error-email-taken = Этот адрес указан в другой учётной записи. Укажите другой адрес
-error-sign-in-failed = Неверный логин или пароль. Проверьте раскладку клавиатуры и Caps Lock
+error-channel-needs-email = Чтобы получать письма, сначала укажите и подтвердите адрес электронной почты в профиле
+error-channel-needs-phone = Чтобы получать SMS, сначала подтвердите номер телефона в профиле
+error-channel-needs-telegram = Чтобы получать сообщения в Telegram, сначала подключите его на этой странице
+error-channel-needs-push = Чтобы получать уведомления в браузере, сначала включите их на этой странице
+error-push-subscription = Браузер прислал подписку на уведомления, которую портал не может принять. Попробуйте включить уведомления ещё раз
+error-security-notices-required = Уведомления о безопасности нельзя отключить полностью: оставьте их хотя бы на одном канале
+error-scan-required = Приложите скан документа: файл PDF, JPEG или PNG
+error-reason-required = Напишите причину отказа: заявитель увидит её
+error-review-decided = Решение по этому документу уже принял другой оператор
+error-phone-same = Это ваш текущий номер. Введите новый номер
+error-phone-change-expired = Смена номера не начата или её срок истёк. Введите новый номер ещё раз
+error-phone-change-taken = Этот номер уже указан в другой учётной записи
+error-email-link-unknown = Ссылка не найдена. Проверьте, что скопировали её из письма целиком
+error-email-link-used = Эта ссылка уже использована. Если адрес не изменился, укажите его в профиле ещё раз
+error-email-link-expired = Срок действия ссылки истёк. Укажите новый адрес в профиле ещё раз, и мы пришлём новую ссылку
+error-sign-in-failed = Неверный логин или пароль. Проверьте раскладку клавиатуры и Caps Lock. { $left ->
+    [one] Осталась { $left } попытка, затем вход будет заблокирован
+    [few] Осталось { $left } попытки, затем вход будет заблокирован
+   *[other] Осталось { $left } попыток, затем вход будет заблокирован
+}
+error-account-locked = Вход заблокирован после трёх неверных паролей. Чтобы разблокировать, получите код на подтверждённый телефон: ссылка «Разблокировать вход» ниже
+error-sign-in-throttled = { $minutes ->
+    [one] Слишком много неудачных попыток входа с вашего адреса. Попробуйте снова через { $minutes } минуту
+    [few] Слишком много неудачных попыток входа с вашего адреса. Попробуйте снова через { $minutes } минуты
+   *[other] Слишком много неудачных попыток входа с вашего адреса. Попробуйте снова через { $minutes } минут
+}
+error-sign-in-network = Вход из этой сети запрещён настройками учётной записи. Войдите из разрешённой сети или восстановите пароль
+error-code-rate-limit = { $minutes ->
+    [one] С вашего адреса запрошено слишком много кодов. Попробуйте снова через { $minutes } минуту
+    [few] С вашего адреса запрошено слишком много кодов. Попробуйте снова через { $minutes } минуты
+   *[other] С вашего адреса запрошено слишком много кодов. Попробуйте снова через { $minutes } минут
+}
+error-recovery-expired = Ссылка для восстановления больше не действует. Начните восстановление заново
+error-password-unchanged = Новый пароль совпадает с текущим. Придумайте другой
+error-current-password-wrong = Неверный текущий пароль
+error-second-factor-required = Для входа нужен второй фактор
+error-challenge-expired = Время на подтверждение входа истекло или было слишком много неверных кодов. Войдите заново
+error-factor-code-wrong = Неверный код. Проверьте код и введите его ещё раз
+error-factor-email-missing = Чтобы получать коды по почте, сначала укажите адрес электронной почты в профиле
+error-factor-phone-missing = В учётной записи нет телефона для кодов по SMS
+error-factor-exists = Такой способ подтверждения уже подключён
+error-factor-none = Сначала подключите второй фактор
+error-step-up-required = Это действие нужно подтвердить вторым фактором
+error-network-duplicate = Эта сеть уже есть в списке
+error-network-locks-out = С этим правилом вы не сможете войти с адреса, с которого работаете сейчас. Проверьте адрес сети
+error-network-rules-max = В списке может быть не больше { $max } сетей. Удалите ненужные
 error-form-expired = Форма устарела. Обновите страницу и отправьте заявление ещё раз
 error-file-empty = Файл «{ $file }» пустой. Выберите другой файл
 error-file-too-large = Файл «{ $file }» больше { $max } МБ. Уменьшите его или выберите другой
@@ -67,6 +149,13 @@ category-health = Здоровье
 
 notification-application-submitted = Заявление № { $number } отправлено в ведомство
 notification-status-changed = Статус заявления № { $number }: { $status }
+notification-account-locked = Вход заблокирован после трёх неверных паролей. Если это были не вы, смените пароль
+notification-new-device-sign-in = Вход с нового устройства ({ $device }) из сети { $network }, { $at }. Если это были не вы, отметьте вход в «Журнале входов»
+notification-password-changed = Пароль изменён, другие сеансы завершены
+notification-profile-changed = Данные профиля изменены
+notification-document-approved = Новый документ проверен и добавлен в профиль
+notification-document-rejected = Новый документ не принят. Причина указана в профиле
+notification-sign-in-disowned = Вход отмечен как чужой. Все сеансы завершены, вход заблокирован до смены пароля
 notification-comment = Комментарий сотрудника: { $comment }
 
 ## Action journal
@@ -77,6 +166,55 @@ history-sign-out = Выход из личного кабинета
 history-profile-change = Изменение личных данных
 history-application-submitted = Отправка заявления № { $number }
 history-application-status-changed = Заявление № { $number }: новый статус «{ $status }»
+history-account-locked = Блокировка входа после неверных паролей
+history-account-unlocked = Разблокировка входа по коду
+history-password-reset = Восстановление пароля
+history-password-changed = Смена пароля
+history-session-closed = Завершение сеансов: { $count }
+history-sign-in-disowned = Вход отмечен как чужой, вход заблокирован
+history-network-rules-changed = Изменение списка сетей для входа
+history-second-factor-added = Подключение второго фактора
+history-second-factor-removed = Отключение второго фактора
+history-backup-codes-created = Создание резервных кодов
 history-status-succeeded = Успешно
 history-status-failed = Ошибка
 history-status-in-progress = Выполняется
+
+## Action history: kinds, categories and exports
+history-document-attached = Документ «{ $file }» приложен к заявлению № { $number }
+history-category-application = Заявления
+history-category-document = Документы
+history-category-profile = Личные данные
+history-category-sign-in = Вход и выход
+history-category-security = Безопасность
+history-category-confirmation = Подтверждения
+history-category-cancellation = Отмены
+history-category-support = Поддержка
+export-column-operation = Номер операции
+export-column-time = Дата и время
+export-column-type = Тип
+export-column-action = Действие
+export-column-status = Статус
+export-column-service = Услуга
+export-column-application = Заявление
+export-column-comment = Комментарий сотрудника
+export-column-files = Файлы
+export-title = История действий: { $name }
+export-period = Период: { $period }
+export-period-all = за всё время
+export-period-between = с { $from } по { $to }
+export-period-since = с { $from }
+export-period-until = по { $to }
+export-page = Страница { $page } из { $pages }
+error-history-type = Выберите тип операции из списка.
+error-history-status = Выберите статус из списка.
+error-history-period = Дата окончания периода не может быть раньше даты начала.
+## Sign-in through ESIA
+history-sso-linked = Привязка учётной записи Госуслуг
+history-sso-unlinked = Отвязка учётной записи Госуслуг
+history-notification-settings-changed = Изменение настроек уведомлений
+history-telegram-linked = Подключение Telegram для уведомлений
+history-telegram-unlinked = Отключение Telegram
+error-sso-password-wrong = Неверный пароль учётной записи портала. Введите пароль, с которым вы входите на портал, или откажитесь от привязки
+error-sso-unlink-needs-password = Учётная запись создана через Госуслуги, и у неё нет своего пароля. Сначала задайте пароль через восстановление, затем отвяжите Госуслуги
+error-sso-already-linked = К этой учётной записи уже привязана другая учётная запись Госуслуг

@@ -4,10 +4,12 @@
 //! same code in `on:submit` and again in the server function.
 
 pub mod forms;
+pub mod history;
 pub mod i18n;
 pub mod locale;
 pub mod message;
 pub mod model;
+pub mod notify;
 pub mod service;
 pub mod validate;
 

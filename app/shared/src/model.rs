@@ -128,6 +128,8 @@ pub struct Viewer {
     /// Given name and patronymic, as people are addressed in Russian.
     pub display_name: String,
     pub unread_notifications: u32,
+    /// Seconds without a request after which the session ends.
+    pub session_idle_seconds: u32,
 }
 
 /// The profile as its owner sees and edits it.
@@ -141,6 +143,219 @@ pub struct Profile {
     pub email: Option<String>,
     pub snils: Option<String>,
     pub inn: Option<String>,
+    /// Surnames and names the person had before, as typed.
+    pub former_names: Option<String>,
+    pub sex: Option<Sex>,
+    pub birth_place: Option<String>,
+    pub citizenship: Option<String>,
+    /// `@username`.
+    pub telegram: Option<String>,
+    pub documents: Documents,
+    pub addresses: Addresses,
+    /// A new e-mail address waiting for its owner to open the link sent to it.
+    pub pending_email: Option<String>,
+    /// The latest passport sent for checking, with its outcome.
+    pub passport_review: Option<ReviewState>,
+    /// The latest SNILS sent for checking, with its outcome.
+    pub snils_review: Option<ReviewState>,
+}
+
+/// A document sent for an operator to check against its scan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum ReviewedDocument {
+    Passport(PassportDetails),
+    /// The 11 digits.
+    Snils(String),
+}
+
+impl ReviewedDocument {
+    /// Returns the stored kind: `passport` or `snils`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReviewedDocument::Passport(_) => "passport",
+            ReviewedDocument::Snils(_) => "snils",
+        }
+    }
+
+    /// Returns the number as printed on the document.
+    pub fn number(&self) -> String {
+        match self {
+            ReviewedDocument::Passport(passport) => passport.display_number(),
+            ReviewedDocument::Snils(digits) => crate::validate::snils::format(digits),
+        }
+    }
+}
+
+/// The state of a document sent for checking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    Pending,
+    Approved,
+    Rejected,
+    /// A newer submission took its place before a decision.
+    Replaced,
+}
+
+impl ReviewStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewStatus::Pending => "pending",
+            ReviewStatus::Approved => "approved",
+            ReviewStatus::Rejected => "rejected",
+            ReviewStatus::Replaced => "replaced",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ReviewStatus> {
+        [
+            ReviewStatus::Pending,
+            ReviewStatus::Approved,
+            ReviewStatus::Rejected,
+            ReviewStatus::Replaced,
+        ]
+        .into_iter()
+        .find(|status| status.code() == code)
+    }
+}
+
+/// A document sent for checking, as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewState {
+    pub status: ReviewStatus,
+    pub submitted_at: DateTime<FixedOffset>,
+    pub decided_at: Option<DateTime<FixedOffset>>,
+    /// The operator's reason for a rejection.
+    pub reason: Option<String>,
+    pub document: ReviewedDocument,
+}
+
+/// A document in the operators' queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewSummary {
+    pub id: Uuid,
+    /// `passport` or `snils`.
+    pub kind: String,
+    /// The owner's full name.
+    pub applicant: String,
+    pub submitted_at: DateTime<FixedOffset>,
+}
+
+/// A document under checking as the operator sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDetail {
+    pub id: Uuid,
+    pub applicant: String,
+    pub birth_date: Option<NaiveDate>,
+    pub status: ReviewStatus,
+    pub submitted_at: DateTime<FixedOffset>,
+    pub submitted: ReviewedDocument,
+    /// The document of the same kind in the profile now, if any.
+    pub current: Option<ReviewedDocument>,
+    pub scan_type: String,
+}
+
+/// Sex as written in the passport.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    pub const ALL: [Sex; 2] = [Sex::Male, Sex::Female];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Sex> {
+        Sex::ALL.into_iter().find(|sex| sex.code() == code)
+    }
+}
+
+/// Identity documents other than SNILS and INN. Stored encrypted as one value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Documents {
+    pub passport: Option<PassportDetails>,
+    pub driving_licence: Option<DrivingLicence>,
+    pub foreign_passport: Option<ForeignPassport>,
+}
+
+/// The internal passport of a citizen of Russia.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassportDetails {
+    /// Four digits.
+    pub series: String,
+    /// Six digits.
+    pub number: String,
+    pub issue_date: NaiveDate,
+    pub issued_by: String,
+    /// `NNN-NNN`.
+    pub subdivision_code: String,
+}
+
+impl PassportDetails {
+    /// Series and number as printed: `45 10 123456`.
+    pub fn display_number(&self) -> String {
+        format!(
+            "{} {} {}",
+            &self.series[..2],
+            &self.series[2..],
+            self.number
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrivingLicence {
+    /// `NN XX NNNNNN`.
+    pub number: String,
+    pub issue_date: NaiveDate,
+    pub expiry_date: NaiveDate,
+}
+
+/// The passport for travel abroad.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignPassport {
+    /// `NN NNNNNNN`.
+    pub number: String,
+    pub issue_date: NaiveDate,
+    pub expiry_date: NaiveDate,
+    pub issued_by: String,
+}
+
+/// The registration and residence addresses, stored encrypted as one value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addresses {
+    pub registration: Option<Address>,
+    /// The person lives at the registration address; `residence` is then empty.
+    pub residence_same: bool,
+    pub residence: Option<Address>,
+}
+
+impl Addresses {
+    /// Returns the address where the person actually lives.
+    pub fn actual_residence(&self) -> Option<&Address> {
+        if self.residence_same {
+            self.registration.as_ref()
+        } else {
+            self.residence.as_ref()
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// Six digits.
+    pub postcode: String,
+    /// Region, locality, street, house and flat, as typed.
+    pub text: String,
 }
 
 /// A service in the catalogue list.
@@ -224,6 +439,7 @@ pub struct NotificationView {
 /// An entry of the action journal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryView {
+    /// The operation id, shown to the person and quoted to support.
     pub id: Uuid,
     pub at: DateTime<FixedOffset>,
     /// Translation key of what happened, e.g. `history-sign-in`.
@@ -231,6 +447,47 @@ pub struct HistoryView {
     pub status: HistoryStatus,
     pub args: BTreeMap<String, String>,
     pub application_id: Option<Uuid>,
+    pub category: crate::history::HistoryCategory,
+    /// What happened, in the language of the request.
+    pub text: String,
+    /// Title of the related service in the language of the request.
+    pub service: Option<String>,
+    /// Number of the related application as people write it, e.g. `482-157-3098`.
+    pub application_number: Option<String>,
+    /// The official's comment.
+    pub comment: Option<String>,
+    pub attachments: Vec<HistoryAttachment>,
+    /// Whether an official (not the person) acted.
+    pub by_official: bool,
+}
+
+/// A file attached to an application, named in a journal entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryAttachment {
+    pub document_id: Uuid,
+    pub file_name: String,
+}
+
+/// One page of the filtered journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub entries: Vec<HistoryView>,
+    /// Entries that match the filter, on all pages.
+    pub total: u64,
+    /// The page shown, from 1.
+    pub page: u32,
+    /// Number of pages, at least 1.
+    pub pages: u32,
+}
+
+/// An entry with its place in the person's hash chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryDetail {
+    pub entry: HistoryView,
+    /// Position in the person's chain, from 1.
+    pub seq: i64,
+    /// SHA-256 of the entry and the hash before it, in lowercase hex.
+    pub hash: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,4 +533,197 @@ pub struct StagedFile {
     pub document_code: String,
     pub file_name: String,
     pub size: u64,
+}
+
+/// How a sign-in attempt ended, as the login journal shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignInResult {
+    Succeeded,
+    WrongPassword,
+    /// The account was locked, so the password was not accepted.
+    Locked,
+    /// Too many failed attempts from the client's address.
+    Throttled,
+    /// The address is outside the networks the account allows.
+    NetworkDenied,
+    /// The password was right but the second factor's code was wrong.
+    WrongCode,
+}
+
+impl SignInResult {
+    pub const ALL: [SignInResult; 6] = [
+        SignInResult::Succeeded,
+        SignInResult::WrongPassword,
+        SignInResult::Locked,
+        SignInResult::Throttled,
+        SignInResult::NetworkDenied,
+        SignInResult::WrongCode,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SignInResult::Succeeded => "succeeded",
+            SignInResult::WrongPassword => "wrong_password",
+            SignInResult::Locked => "locked",
+            SignInResult::Throttled => "throttled",
+            SignInResult::NetworkDenied => "network_denied",
+            SignInResult::WrongCode => "wrong_code",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<SignInResult> {
+        SignInResult::ALL
+            .into_iter()
+            .find(|result| result.code() == code)
+    }
+
+    /// Translation key of the result's name, e.g. `sign-in-result-wrong-password`.
+    pub fn message_key(self) -> String {
+        format!("sign-in-result-{}", self.code().replace('_', "-"))
+    }
+}
+
+/// Where a request came from, as far as the address tells without a location database.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Place {
+    /// This computer or a private network (loopback, RFC 1918, unique local).
+    Local,
+    /// A public network, shown as its /24 (IPv4) or /48 (IPv6) prefix.
+    Network(String),
+    Unknown,
+}
+
+/// An active session of the signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: Uuid,
+    /// Browser and operating system, e.g. "Firefox, Linux"; empty when unknown.
+    pub device: String,
+    pub place: Place,
+    pub started_at: DateTime<FixedOffset>,
+    pub last_seen_at: DateTime<FixedOffset>,
+    /// The session of the page being viewed.
+    pub current: bool,
+}
+
+/// A line of the login journal ("Журнал входов").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInAttemptView {
+    pub id: Uuid,
+    pub at: DateTime<FixedOffset>,
+    pub result: SignInResult,
+    pub device: String,
+    pub place: Place,
+    /// The address as recorded, shown to the owner only.
+    pub address: Option<String>,
+    /// When the owner marked the sign-in as not theirs.
+    pub disowned: bool,
+}
+
+/// A network the account may (`allow`) or may not sign in from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkRuleView {
+    pub id: Uuid,
+    pub allow: bool,
+    pub cidr: String,
+}
+
+/// A kind of second factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorKind {
+    /// An authenticator app (TOTP, RFC 6238).
+    Totp,
+    /// A code by SMS to the account's phone.
+    Sms,
+    /// A code by e-mail to the account's address.
+    Email,
+}
+
+impl FactorKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            FactorKind::Totp => "totp",
+            FactorKind::Sms => "sms",
+            FactorKind::Email => "email",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<FactorKind> {
+        [FactorKind::Totp, FactorKind::Sms, FactorKind::Email]
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+
+    /// Translation key of the kind's name, e.g. `factor-kind-totp`.
+    pub fn message_key(self) -> String {
+        format!("factor-kind-{}", self.code())
+    }
+
+    /// Whether a code has to be sent before it can be typed.
+    pub fn sends_code(self) -> bool {
+        matches!(self, FactorKind::Sms | FactorKind::Email)
+    }
+}
+
+/// A confirmed second factor of the signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactorView {
+    pub id: Uuid,
+    pub kind: FactorKind,
+    pub is_default: bool,
+    pub added_at: DateTime<FixedOffset>,
+    pub last_used_at: Option<DateTime<FixedOffset>>,
+}
+
+/// An authenticator app being added: the key to scan or type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpSetup {
+    pub factor_id: Uuid,
+    /// The key in base32, in groups of four for typing.
+    pub key: String,
+    /// The `otpauth://` address as a QR code, an SVG document.
+    pub qr_svg: String,
+}
+
+/// A device on which the person chose "remember this device".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustedDeviceView {
+    pub id: Uuid,
+    pub device: String,
+    pub added_at: DateTime<FixedOffset>,
+    pub expires_at: DateTime<FixedOffset>,
+}
+
+/// Everything the second-factor page shows about the signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactorsOverview {
+    pub factors: Vec<FactorView>,
+    pub backup_codes_left: u32,
+    pub trusted_devices: Vec<TrustedDeviceView>,
+    /// Whether the account has an e-mail address, which the e-mail factor needs.
+    pub has_email: bool,
+}
+
+/// The second step of a sign-in, as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeView {
+    pub factors: Vec<FactorView>,
+    pub backup_codes: bool,
+}
+
+/// One access by staff to the person's data, for "Кто просматривал мои данные".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataAccessView {
+    pub at: DateTime<FixedOffset>,
+    /// The role of the member of staff; their name is not shown.
+    pub role: Role,
+    /// Their department in the language of the request.
+    pub department: Option<String>,
+    /// The audit action, e.g. `application_viewed`; its text is `access-reason-<action>`.
+    pub action: String,
+    pub application_id: Option<Uuid>,
+    /// The application number as people write it.
+    pub application_number: Option<String>,
 }

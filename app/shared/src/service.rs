@@ -77,6 +77,18 @@ pub enum ProfileField {
     Email,
     Snils,
     Inn,
+    FormerNames,
+    BirthPlace,
+    /// Series and number of the internal passport, as `45 10 123456`.
+    Passport,
+    PassportIssueDate,
+    PassportIssuedBy,
+    PassportSubdivisionCode,
+    /// Postcode and address, as `125009, г. Москва, …`.
+    RegistrationAddress,
+    /// Where the person lives: the residence address, or the registration address when
+    /// they live there.
+    ResidenceAddress,
 }
 
 /// What a field accepts; each kind has its validator.

@@ -5,10 +5,13 @@
 pub mod accounts;
 pub mod applications;
 pub mod catalogue;
+pub mod factors;
 pub mod forms;
 pub mod notifications;
 pub mod official;
+pub mod security;
 pub mod session;
+pub mod sso;
 
 use kabinet_shared::{FieldErrors, Message};
 use serde::{Deserialize, Serialize};
@@ -22,6 +25,8 @@ pub enum AppError {
     Unauthenticated,
     /// The signed-in person may not see or do this.
     Forbidden,
+    /// The change needs a second factor proved recently in this session.
+    StepUpRequired,
     NotFound,
     /// A fault on the server. `reference` is in the log line with the cause, so support
     /// can find it when the person quotes it.
@@ -46,6 +51,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated => "error-unauthenticated",
             AppError::Forbidden => "error-forbidden",
+            AppError::StepUpRequired => "error-step-up-required",
             AppError::NotFound => "error-not-found",
             AppError::Internal { .. } => "error-internal",
             AppError::Transport(_) => "error-transport",

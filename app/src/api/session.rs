@@ -22,7 +22,22 @@ pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
         role: user.actor.role,
         display_name: user.display_name,
         unread_notifications: unread,
+        session_idle_seconds: u32::try_from(ssr::core().settings.session_idle.num_seconds())
+            .unwrap_or(u32::MAX),
     }))
+}
+
+/// Keeps the session alive after the idle warning: any request renews the session, and
+/// this one also writes the renewal at once.
+#[server(endpoint = "keep_alive")]
+pub async fn keep_alive() -> Result<(), AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    ssr::core()
+        .keep_session_alive(user.session_id)
+        .await
+        .map_err(ssr::app_error)
 }
 
 /// Ends the session and goes to the home page.
@@ -60,4 +75,23 @@ pub async fn set_language(language: String, back: String) -> Result<(), AppError
 #[server(endpoint = "demo")]
 pub async fn is_demo() -> Result<bool, AppError> {
     Ok(!crate::ssr::settings().production)
+}
+
+/// Seconds until another code may be sent for a registration (`kind` = `registration`)
+/// or a recovery (`recovery`) with the id `flow`; 0 when it may be sent now.
+#[server(endpoint = "code_wait")]
+pub async fn code_wait(kind: String, flow: String) -> Result<u32, AppError> {
+    use crate::ssr;
+
+    let Ok(id) = uuid::Uuid::parse_str(&flow) else {
+        return Ok(0);
+    };
+    let core = ssr::core();
+    let seconds = match kind.as_str() {
+        "registration" => core.registration_resend_wait(id).await,
+        "phone_change" => core.phone_change_resend_wait(id).await,
+        _ => core.recovery_resend_wait(id).await,
+    }
+    .map_err(ssr::app_error)?;
+    Ok(u32::try_from(seconds).unwrap_or(0))
 }

@@ -267,6 +267,14 @@ fn FieldError(state: FormState, name: StoredValue<String>) -> impl IntoView {
     }
 }
 
+/// Pairs each field name with the translation of its label key, for [`ErrorSummary`].
+pub fn labels(names: &[(&str, &str)]) -> Vec<(String, String)> {
+    names
+        .iter()
+        .map(|(name, key)| (name.to_string(), t(key)))
+        .collect()
+}
+
 /// The label text with "(optional)" when the field may stay empty.
 fn label_text(label: &str, optional: bool) -> String {
     if optional {
@@ -397,6 +405,71 @@ pub fn RadioGroup(
                 <FieldError state name=key />
                 <div class="radios">{radios}</div>
             </fieldset>
+        </div>
+    }
+}
+
+/// A checkbox sending `on` when checked, with its own error. A disabled box is shown
+/// unchecked and is not sent.
+#[component]
+pub fn Checkbox(
+    state: FormState,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let checked = !disabled && state.value(&name) == "on";
+    let key = StoredValue::new(name.clone());
+    let invalid = move || state.error(&key.read_value()).is_some();
+    view! {
+        <div class="field field--choice" class:field--invalid=invalid>
+            <FieldError state name=key />
+            <div class="checkbox">
+            <input
+                class="checkbox__input"
+                type="checkbox"
+                id=name.clone()
+                name=name.clone()
+                value="on"
+                checked=checked
+                disabled=disabled
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || described_by(&key.read_value(), false, invalid())
+            />
+            <label class="checkbox__label" for=name>{label}</label>
+            </div>
+        </div>
+    }
+}
+
+/// A file input for one file, with its label, hint and error. Only a form sent as
+/// `multipart/form-data` carries the file.
+#[component]
+pub fn FileField(
+    state: FormState,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    /// The `accept` attribute, e.g. `.pdf,.jpg,.png`.
+    accept: &'static str,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let key = StoredValue::new(name.clone());
+    let invalid = move || state.error(&key.read_value()).is_some();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=name.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=format!("{name}-hint")>{hint}</p> })}
+            <FieldError state name=key />
+            <input
+                class="input input--file"
+                id=name.clone()
+                name=name.clone()
+                type="file"
+                accept=accept
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || described_by(&key.read_value(), has_hint, invalid())
+            />
         </div>
     }
 }

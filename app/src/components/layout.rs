@@ -7,6 +7,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;
 
 use crate::api::session::{SetLanguage, SignOut, get_viewer};
+use crate::components::idle::IdleWarning;
 use crate::i18n::{locale, t, t_with};
 
 /// The signed-in person, loaded once per navigation and shared with pages.
@@ -84,22 +85,33 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
                 "nav-notifications-unread",
                 &[("count", &unread.to_string())],
             );
-            let staff = (viewer.role == Role::Official)
-                .then(|| view! { <li><a href="/official">{t("nav-queue")}</a></li> });
+            let staff = match viewer.role {
+                Role::Official => {
+                    Some(view! { <li><a href="/official">{t("nav-queue")}</a></li> }.into_any())
+                }
+                Role::Support | Role::Admin => Some(
+                    view! { <li><a href="/operator/reviews">{t("nav-reviews")}</a></li> }
+                        .into_any(),
+                ),
+                Role::Citizen => None,
+            };
             view! {
                 <li><a href="/cabinet">{t("nav-cabinet")}</a></li>
                 <li><a href="/services">{t("nav-services")}</a></li>
                 <li><a href="/applications">{t("nav-applications")}</a></li>
                 <li>
-                    <a href="/notifications" aria-label=unread_label>
+                    <a href="/notifications" id="nav-notifications" aria-label=unread_label>
                         {t("nav-notifications")}
                         // The space makes the count a word of its own, so the visible text
                         // "Уведомления 4" is contained in the accessible name (WCAG 2.5.3).
-                        {(unread > 0).then(|| view! { " " <span class="badge" aria-hidden="true">{unread}</span> })}
+                        " "
+                        <span class="badge" id="nav-unread-badge" aria-hidden="true" hidden=unread == 0>{unread}</span>
                     </a>
+                    <span class="visually-hidden" id="nav-unread-status" role="status"></span>
                 </li>
                 {staff}
                 <li><a href="/profile">{t("nav-profile")}</a></li>
+                <li><a href="/security">{t("nav-security")}</a></li>
             }
             .into_any()
         }
@@ -116,6 +128,9 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
                 <button class="link-button" type="submit" lang=other.code()>{language_label}</button>
             </form>
             {viewer.map(|viewer| view! {
+                // Inside the header's one Suspense: a second Suspense awaiting the same
+                // viewer resource sometimes never resolved during server rendering.
+                <IdleWarning idle_seconds=viewer.session_idle_seconds />
                 <span class="site-header__user">{viewer.display_name}</span>
                 <form method="post" action=SignOut::url() class="inline-form">
                     <button class="link-button" type="submit">{t("nav-sign-out")}</button>

@@ -1,6 +1,8 @@
 //! Building blocks shared by pages.
 
+pub mod countdown;
 pub mod form;
+pub mod idle;
 pub mod layout;
 pub mod page;
 pub mod status;

@@ -22,7 +22,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         use http::StatusCode;
         let status = match &error {
             AppError::Unauthenticated => None,
-            AppError::Forbidden => Some(StatusCode::FORBIDDEN),
+            AppError::Forbidden | AppError::StepUpRequired => Some(StatusCode::FORBIDDEN),
             AppError::NotFound => Some(StatusCode::NOT_FOUND),
             AppError::Internal { .. } | AppError::Transport(_) => {
                 Some(StatusCode::INTERNAL_SERVER_ERROR)
@@ -37,6 +37,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let title_key = match &error {
         AppError::Unauthenticated => "error-unauthenticated-title",
         AppError::Forbidden => "error-forbidden-title",
+        AppError::StepUpRequired => "error-step-up-required-title",
         AppError::NotFound => "error-not-found-title",
         AppError::Internal { .. } | AppError::Transport(_) => "error-internal-title",
     };
@@ -51,6 +52,9 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         {matches!(error, AppError::Unauthenticated).then(|| view! {
             <p><a class="button" href="/sign-in">{t("nav-sign-in")}</a></p>
         })}
+        {matches!(error, AppError::StepUpRequired).then(|| view! {
+            <p><a class="button" href="/security/confirm">{t("step-up-title")}</a></p>
+        })}
     }
 }
 
@@ -59,4 +63,32 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">{t("loading")}</p> }
+}
+
+/// Links between the pages of one section; the current page is marked for screen
+/// readers. `sections` pairs each address with the translation key of its name.
+#[component]
+pub fn SectionLinks(
+    #[prop(into)] label: String,
+    sections: &'static [(&'static str, &'static str)],
+    current: &'static str,
+) -> impl IntoView {
+    let links = sections
+        .iter()
+        .map(|(href, key)| {
+            let is_current = *href == current;
+            view! {
+                <li>
+                    <a href=*href aria-current=is_current.then_some("page") class:section-nav__current=is_current>
+                        {t(key)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="section-nav" aria-label=label>
+            <ul>{links}</ul>
+        </nav>
+    }
 }

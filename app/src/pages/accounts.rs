@@ -3,35 +3,51 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::accounts::{
-    ConfirmRegistration, Register, ResendRegistrationCode, SignIn, UpdateProfile, get_profile,
-};
+use crate::api::accounts::{ConfirmRegistration, Register, ResendRegistrationCode, SignIn};
 use crate::api::forms::take_form_flash;
-use crate::api::session::is_demo;
+use crate::api::session::{code_wait, is_demo};
+use crate::api::sso::sso_enabled;
 use crate::clock::today;
+use crate::components::countdown::ResendButton;
 use crate::components::form::{
-    ErrorSummary, FormState, Hidden, SubmitButton, TextField, ValidatedForm,
+    ErrorSummary, FormState, Hidden, SubmitButton, TextField, ValidatedForm, labels,
 };
-use crate::components::page::{ErrorView, Loading, PageTitle};
+use crate::components::page::{Loading, PageTitle};
 use crate::i18n::t;
-
-fn labels(names: &[(&str, &str)]) -> Vec<(String, String)> {
-    names
-        .iter()
-        .map(|(name, key)| (name.to_string(), t(key)))
-        .collect()
-}
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    // Notices after recovery steps that end on this page; only known names are shown.
+    let notice = move || match query.read().get("notice").as_deref() {
+        Some("unlocked") => Some("sign-in-notice-unlocked"),
+        Some("password-reset") => Some("sign-in-notice-password-reset"),
+        Some("expired") => Some("sign-in-notice-expired"),
+        _ => None,
+    };
+    // Why a sign-in through ESIA failed; only known reason codes are shown.
+    let sso_error = move || match query.read().get("sso_error").as_deref() {
+        Some("state") => Some("sso-error-state"),
+        Some("expired") => Some("sso-error-expired"),
+        Some("denied") => Some("sso-error-denied"),
+        Some("provider") => Some("sso-error-provider"),
+        Some("token") => Some("sso-error-token"),
+        Some("claims") => Some("sso-error-claims"),
+        Some("locked") => Some("error-account-locked"),
+        Some("network") => Some("error-sign-in-network"),
+        Some(_) => Some("sso-error-internal"),
+        None => None,
+    };
+    let sso = Resource::new(|| (), |_| sso_enabled());
     let flash = Resource::new(|| (), |_| take_form_flash("sign_in".into()));
     let action = ServerAction::<SignIn>::new();
 
     view! {
         <PageTitle text=t("sign-in-title") />
         <h1>{t("sign-in-title")}</h1>
+        {move || notice().map(|key| view! { <p class="notice notice--success" role="status">{t(key)}</p> })}
+        {move || sso_error().map(|key| view! { <p class="notice notice--problem" role="alert">{t(key)}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let flash = flash.await.ok().flatten().unwrap_or_default();
@@ -45,6 +61,18 @@ pub fn SignInPage() -> impl IntoView {
                         <TextField state name="password" label=t("field-password") input_type="password" autocomplete="current-password" />
                         <SubmitButton label=t("sign-in-submit") pending=action.pending() />
                     </ValidatedForm>
+                    {sso.await.ok().filter(|enabled| *enabled).map(|_| {
+                        let href = if next().is_empty() {
+                            "/auth/esia".to_string()
+                        } else {
+                            format!("/auth/esia?next={}", crate::url::encode_query(&next()))
+                        };
+                        view! { <p><a class="button button--secondary" href=href rel="external">{t("sign-in-esia")}</a></p> }
+                    })}
+                    <ul class="link-list">
+                        <li><a href="/recovery">{t("sign-in-forgot")}</a></li>
+                        <li><a href="/unlock">{t("sign-in-unlock")}</a></li>
+                    </ul>
                     <p>{t("sign-in-no-account")} " " <a href="/register">{t("nav-register")}</a></p>
                 }
             })}
@@ -106,6 +134,7 @@ pub fn ConfirmRegistrationPage() -> impl IntoView {
     let flow = move || query.read().get("flow").unwrap_or_default();
     let flash = Resource::new(|| (), |_| take_form_flash("confirm_registration".into()));
     let demo = Resource::new(|| (), |_| is_demo());
+    let wait = Resource::new(flow, |flow| code_wait("registration".into(), flow));
     let confirm = ServerAction::<ConfirmRegistration>::new();
     let resend = ServerAction::<ResendRegistrationCode>::new();
 
@@ -117,6 +146,7 @@ pub fn ConfirmRegistrationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let flash = flash.await.ok().flatten().unwrap_or_default();
                 let demo = demo.await.unwrap_or(false);
+                let wait = wait.await.unwrap_or(0);
                 let state = FormState::new(flash.values, flash.reply);
                 view! {
                     {demo.then(|| view! {
@@ -130,87 +160,9 @@ pub fn ConfirmRegistrationPage() -> impl IntoView {
                     </ValidatedForm>
                     <ValidatedForm action=resend state class="form form--secondary">
                         <Hidden name="flow" value=flow() />
-                        <button class="button button--secondary" type="submit">{t("confirm-resend")}</button>
+                        <ResendButton seconds=wait />
                     </ValidatedForm>
                 }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-pub fn ProfilePage() -> impl IntoView {
-    let data = Resource::new(
-        || (),
-        |_| async {
-            Ok::<_, crate::api::AppError>((
-                get_profile().await?,
-                take_form_flash("profile".into()).await?,
-            ))
-        },
-    );
-    let action = ServerAction::<UpdateProfile>::new();
-
-    view! {
-        <PageTitle text=t("profile-title") />
-        <h1>{t("profile-title")}</h1>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let (profile, flash) = match data.await {
-                    Ok(data) => data,
-                    Err(error) => return view! { <ErrorView error /> }.into_any(),
-                };
-                let flash = flash.unwrap_or_default();
-                let values = if flash.values.is_empty() {
-                    [
-                        ("surname", Some(profile.surname.clone())),
-                        ("given_name", Some(profile.given_name.clone())),
-                        ("patronymic", profile.patronymic.clone()),
-                        ("birth_date", profile.birth_date.map(|date| date.format("%Y-%m-%d").to_string())),
-                        ("email", profile.email.clone()),
-                        ("snils", profile.snils.as_deref().map(kabinet_shared::validate::snils::format)),
-                        ("inn", profile.inn.clone()),
-                    ]
-                    .into_iter()
-                    .filter_map(|(name, value)| value.map(|value| (name.to_string(), value)))
-                    .collect()
-                } else {
-                    flash.values
-                };
-                let state = FormState::new(values, flash.reply);
-                let validate = Callback::new(|input: UpdateProfile| input.form.validate(today()).err().unwrap_or_default());
-                let phone = profile.phone.as_deref().map(kabinet_shared::validate::phone::format_display);
-                view! {
-                    <dl class="summary-list">
-                        <div class="summary-list__row">
-                            <dt>{t("field-phone")}</dt>
-                            <dd>{phone}</dd>
-                        </div>
-                    </dl>
-                    <ErrorSummary
-                        state
-                        labels=labels(&[
-                            ("surname", "field-surname"),
-                            ("given_name", "field-given-name"),
-                            ("patronymic", "field-patronymic"),
-                            ("birth_date", "field-birth-date"),
-                            ("email", "field-email"),
-                            ("snils", "field-snils"),
-                            ("inn", "field-inn"),
-                        ])
-                    />
-                    <ValidatedForm action state validate class="form">
-                        <TextField state name="surname" label=t("field-surname") autocomplete="family-name" />
-                        <TextField state name="given_name" label=t("field-given-name") autocomplete="given-name" />
-                        <TextField state name="patronymic" label=t("field-patronymic") autocomplete="additional-name" optional=true />
-                        <TextField state name="birth_date" label=t("field-birth-date") input_type="date" autocomplete="bday" width="short" />
-                        <TextField state name="email" label=t("field-email") input_type="email" autocomplete="email" optional=true />
-                        <TextField state name="snils" label=t("field-snils") hint=t("field-snils-hint") inputmode="numeric" optional=true width="medium" />
-                        <TextField state name="inn" label=t("field-inn") hint=t("field-inn-hint") inputmode="numeric" optional=true width="medium" />
-                        <SubmitButton label=t("profile-submit") pending=action.pending() />
-                    </ValidatedForm>
-                }
-                .into_any()
             })}
         </Suspense>
     }

@@ -4,16 +4,38 @@ mod accounts;
 mod applications;
 mod cabinet;
 mod catalogue;
+mod factors;
+mod history;
 mod home;
 mod journal;
+mod notify;
 mod official;
+mod operator;
 mod outbox;
+mod profile;
+mod security;
+mod sso;
 
-pub use accounts::{ConfirmRegistrationPage, ProfilePage, RegisterPage, SignInPage};
+pub use accounts::{ConfirmRegistrationPage, RegisterPage, SignInPage};
 pub use applications::{ApplicationPage, ApplicationsPage, ApplyPage};
 pub use cabinet::CabinetPage;
 pub use catalogue::{ServicePage, ServicesPage};
+pub use factors::{
+    BackupCodesPage, ChallengePage, CodeFactorPage, FactorsPage, StepUpPage, TotpSetupPage,
+};
+pub use history::{HistoryEntryPage, HistoryPage};
 pub use home::{HomePage, NotFoundPage};
-pub use journal::{HistoryPage, NotificationsPage};
+pub use journal::NotificationsPage;
+pub use notify::{NotificationArchivePage, NotificationSettingsPage};
 pub use official::{QueuePage, ReviewPage};
+pub use operator::{DocumentReviewPage, ReviewQueuePage};
 pub use outbox::OutboxPage;
+pub use profile::{
+    AddressesPage, DataAccessPage, DocumentsPage, EmailConfirmPage, PassportPage, PhoneChangePage,
+    PhoneConfirmPage, ProfilePage, SnilsPage,
+};
+pub use security::{
+    NetworksPage, RecoveryCodePage, RecoveryPage, RecoveryPasswordPage, SecurityPage, SessionsPage,
+    SignInsPage, UnlockPage,
+};
+pub use sso::{SsoConsentPage, SsoLinkSection};

@@ -23,7 +23,7 @@ pub fn OutboxPage() -> impl IntoView {
                             .map(|message| view! {
                                 <tr>
                                     <td><time datetime=date_time_attribute(&message.at)>{date_time(&message.at)}</time></td>
-                                    <td>{message.channel}</td>
+                                    <td>{kabinet_shared::notify::Channel::parse(&message.channel).map_or(message.channel.clone(), |channel| t(channel.message_key()))}</td>
                                     <td>{message.recipient}</td>
                                     <td class="outbox-body">{message.body}</td>
                                 </tr>

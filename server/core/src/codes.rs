@@ -10,18 +10,28 @@ use uuid::Uuid;
 use crate::crypto::{constant_time_eq, keyed_hash};
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::{Core, execute, on_conn};
+use crate::{Client, Core, execute, on_conn};
 
 /// What a code confirms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     Registration,
+    /// Unlocking an account or setting a new password; the subject is the recovery's id.
+    Recovery,
+    /// A code of an SMS or e-mail second factor; the subject names the factor and the
+    /// sign-in, session or enrolment it was sent for.
+    SecondFactor,
+    /// A new phone number of an account; the subject is the phone change's id.
+    PhoneChange,
 }
 
 impl Purpose {
     fn code(self) -> &'static str {
         match self {
             Purpose::Registration => "registration",
+            Purpose::Recovery => "recovery",
+            Purpose::SecondFactor => "second_factor",
+            Purpose::PhoneChange => "phone_change",
         }
     }
 }
@@ -49,6 +59,72 @@ pub enum Check {
 }
 
 impl Core {
+    /// Counts a code about to be sent to the client's address, or fails with
+    /// `error-code-rate-limit` (argument `minutes`) when the address has asked for
+    /// `codes_per_address_hour` codes within the last hour. Every form that sends a code
+    /// calls this, so that no one address can flood phones with SMS.
+    pub(crate) async fn limit_code_requests(&self, tx: &mut Tx, client: &Client) -> Result<()> {
+        let Some(ip) = client.ip else { return Ok(()) };
+        let now = self.clock.now();
+        let hour = chrono::Duration::hours(1);
+        let recent: Vec<DateTime<Utc>> = on_conn!(&mut *tx, conn => sqlx::query_scalar(
+            "SELECT requested_at FROM code_requests WHERE ip = $1 AND requested_at > $2
+             ORDER BY requested_at ASC",
+        )
+        .bind(ip.to_string())
+        .bind(now - hour)
+        .fetch_all(conn)
+        .await)?;
+        let limit = usize::try_from(self.settings.codes_per_address_hour).unwrap_or(0);
+        if recent.len() >= limit {
+            let oldest = recent[recent.len() - limit.max(1)];
+            let minutes = (oldest + hour - now)
+                .num_seconds()
+                .max(1)
+                .saturating_add(59)
+                / 60;
+            tracing::warn!("code request refused: too many codes for one client address");
+            return Err(Error::Rejected(
+                Message::new("error-code-rate-limit").arg("minutes", minutes),
+            ));
+        }
+        execute!(
+            &mut *tx,
+            sqlx::query("INSERT INTO code_requests (id, ip, requested_at) VALUES ($1, $2, $3)")
+                .bind(Uuid::now_v7())
+                .bind(ip.to_string())
+                .bind(now)
+        )?;
+        Ok(())
+    }
+
+    /// Seconds until another code for `subject` may be sent; 0 when it may be sent now.
+    pub(crate) async fn code_resend_wait(&self, purpose: Purpose, subject: &str) -> Result<i64> {
+        let mut tx = self.db.begin_read().await?;
+        let Some(previous) = latest(&mut tx, purpose, subject).await? else {
+            return Ok(0);
+        };
+        let wait = previous.created_at + self.settings.code_resend_interval - self.clock.now();
+        let millis = wait.num_milliseconds();
+        Ok(if millis <= 0 {
+            0
+        } else {
+            (millis + 999) / 1000
+        })
+    }
+
+    /// Seconds until another registration code may be sent.
+    pub async fn registration_resend_wait(&self, id: Uuid) -> Result<i64> {
+        self.code_resend_wait(Purpose::Registration, &id.to_string())
+            .await
+    }
+
+    /// Seconds until another recovery code may be sent.
+    pub async fn recovery_resend_wait(&self, id: Uuid) -> Result<i64> {
+        self.code_resend_wait(Purpose::Recovery, &id.to_string())
+            .await
+    }
+
     fn code_hash(&self, purpose: Purpose, subject: &str, code: &str) -> Vec<u8> {
         let value = format!("{}\0{subject}\0{code}", purpose.code());
         keyed_hash(&self.keys.session, "one-time-code", value.as_bytes())

@@ -12,6 +12,9 @@ pub enum Error {
     Rejected(Message),
     #[error("not signed in")]
     Unauthenticated,
+    /// A critical change needs a second factor proved in this session recently.
+    #[error("a fresh second factor is required")]
+    StepUpRequired,
     #[error("the signed-in user may not do this")]
     Forbidden,
     /// The object does not exist or belongs to someone else; both look the same to the caller.

@@ -65,6 +65,44 @@ impl FileStore {
         Ok(())
     }
 
+    /// Seals every stored file of an older data key again with the current key, each
+    /// replaced whole through a temporary file and a rename.
+    pub(crate) async fn reseal(
+        &self,
+        keys: &Keys,
+        report: &mut crate::reseal::ResealReport,
+    ) -> Result<()> {
+        let (current, _) = keys.data.current();
+        let mut folders = tokio::fs::read_dir(&self.root).await?;
+        while let Some(folder) = folders.next_entry().await? {
+            if !folder.file_type().await?.is_dir() {
+                continue;
+            }
+            let mut entries = tokio::fs::read_dir(folder.path()).await?;
+            while let Some(entry) = entries.next_entry().await? {
+                let name = entry.file_name();
+                let Some(key) = name.to_str().filter(|name| !name.starts_with('.')) else {
+                    continue;
+                };
+                let sealed = tokio::fs::read(entry.path()).await?;
+                if crypto::key_id(&sealed)? == current {
+                    report.current += 1;
+                    continue;
+                }
+                let plain = crypto::open(&keys.data, key.as_bytes(), &sealed)?;
+                let resealed = crypto::seal(&keys.data, key.as_bytes(), &plain);
+                let temporary = folder
+                    .path()
+                    .join(format!(".{key}.{}", uuid::Uuid::new_v4()));
+                tokio::fs::write(&temporary, &resealed).await?;
+                tokio::fs::File::open(&temporary).await?.sync_all().await?;
+                tokio::fs::rename(&temporary, entry.path()).await?;
+                report.files += 1;
+            }
+        }
+        Ok(())
+    }
+
     pub async fn get(&self, keys: &Keys, key: &str) -> Result<Vec<u8>> {
         let is_key = key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit());
         if !is_key {

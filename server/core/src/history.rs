@@ -1,16 +1,36 @@
-//! The person's action journal ("История действий"): append-only entries, newest first.
+//! The person's action journal ("История действий"): append-only entries, each chained by
+//! a hash to the person's entry before it, kept for the retention period and then deleted
+//! by the retention job.
+//!
+//! Entries are written only by [`record`], inside the transaction of the change they
+//! describe. Nothing in the application updates or deletes them except the retention job
+//! ([`retention`]) and the one-off chaining of entries written before the chain existed
+//! ([`chain::chain_unchained`]); database triggers skip and report any other UPDATE or
+//! DELETE.
+
+pub mod chain;
+pub mod csv;
+pub mod pdf;
+mod query;
+pub mod retention;
+mod text;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use kabinet_shared::model::{HistoryStatus, HistoryView};
+use kabinet_shared::Locale;
+use kabinet_shared::history::HistoryCategory;
+use kabinet_shared::model::{HistoryAttachment, HistoryStatus};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::error::Result;
-use crate::{Actor, Core, execute, on_conn, time};
+use crate::{catalogue, execute, on_conn};
 
-/// What happened, as a journal entry kind.
+pub use query::{Cursor, PAGE_SIZE, hex};
+
+/// Kind of a journal entry: what happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Registration,
@@ -19,6 +39,22 @@ pub enum Kind {
     ProfileChange,
     ApplicationSubmitted,
     ApplicationStatusChanged,
+    AccountLocked,
+    AccountUnlocked,
+    PasswordReset,
+    PasswordChanged,
+    SessionClosed,
+    SignInDisowned,
+    NetworkRulesChanged,
+    SecondFactorAdded,
+    SecondFactorRemoved,
+    BackupCodesCreated,
+    DocumentAttached,
+    SsoLinked,
+    SsoUnlinked,
+    NotificationSettingsChanged,
+    TelegramLinked,
+    TelegramUnlinked,
 }
 
 impl Kind {
@@ -30,6 +66,109 @@ impl Kind {
             Kind::ProfileChange => "profile_change",
             Kind::ApplicationSubmitted => "application_submitted",
             Kind::ApplicationStatusChanged => "application_status_changed",
+            Kind::AccountLocked => "account_locked",
+            Kind::AccountUnlocked => "account_unlocked",
+            Kind::PasswordReset => "password_reset",
+            Kind::PasswordChanged => "password_changed",
+            Kind::SessionClosed => "session_closed",
+            Kind::SignInDisowned => "sign_in_disowned",
+            Kind::NetworkRulesChanged => "network_rules_changed",
+            Kind::SecondFactorAdded => "second_factor_added",
+            Kind::SecondFactorRemoved => "second_factor_removed",
+            Kind::BackupCodesCreated => "backup_codes_created",
+            Kind::SsoLinked => "sso_linked",
+            Kind::SsoUnlinked => "sso_unlinked",
+            Kind::DocumentAttached => "document_attached",
+            Kind::NotificationSettingsChanged => "notification_settings_changed",
+            Kind::TelegramLinked => "telegram_linked",
+            Kind::TelegramUnlinked => "telegram_unlinked",
+        }
+    }
+
+    /// Returns the group a person filters by.
+    pub fn category(self) -> HistoryCategory {
+        match self {
+            Kind::Registration
+            | Kind::ProfileChange
+            | Kind::NotificationSettingsChanged
+            | Kind::TelegramLinked
+            | Kind::TelegramUnlinked => HistoryCategory::Profile,
+            Kind::SignIn | Kind::SignOut => HistoryCategory::SignIn,
+            Kind::ApplicationSubmitted | Kind::ApplicationStatusChanged => {
+                HistoryCategory::Application
+            }
+            Kind::DocumentAttached => HistoryCategory::Document,
+            Kind::AccountLocked
+            | Kind::AccountUnlocked
+            | Kind::PasswordReset
+            | Kind::PasswordChanged
+            | Kind::SessionClosed
+            | Kind::SignInDisowned
+            | Kind::NetworkRulesChanged
+            | Kind::SecondFactorAdded
+            | Kind::SecondFactorRemoved
+            | Kind::BackupCodesCreated
+            | Kind::SsoLinked
+            | Kind::SsoUnlinked => HistoryCategory::Security,
+        }
+    }
+}
+
+/// Returns the category of a stored kind code. Codes of kinds this build does not know
+/// are shown as security entries.
+pub fn category_of(code: &str) -> HistoryCategory {
+    KNOWN_KINDS
+        .iter()
+        .find(|kind| kind.code() == code)
+        .map_or(HistoryCategory::Security, |kind| kind.category())
+}
+
+const KNOWN_KINDS: [Kind; 22] = [
+    Kind::NotificationSettingsChanged,
+    Kind::TelegramLinked,
+    Kind::TelegramUnlinked,
+    Kind::Registration,
+    Kind::SignIn,
+    Kind::SignOut,
+    Kind::ProfileChange,
+    Kind::ApplicationSubmitted,
+    Kind::ApplicationStatusChanged,
+    Kind::DocumentAttached,
+    Kind::AccountLocked,
+    Kind::AccountUnlocked,
+    Kind::PasswordReset,
+    Kind::PasswordChanged,
+    Kind::SessionClosed,
+    Kind::SignInDisowned,
+    Kind::NetworkRulesChanged,
+    Kind::SecondFactorAdded,
+    Kind::SecondFactorRemoved,
+    Kind::BackupCodesCreated,
+    Kind::SsoLinked,
+    Kind::SsoUnlinked,
+];
+
+/// Kind codes of a category, for filtering in SQL.
+fn codes_of(category: HistoryCategory) -> Vec<&'static str> {
+    KNOWN_KINDS
+        .iter()
+        .filter(|kind| kind.category() == category)
+        .map(|kind| kind.code())
+        .collect()
+}
+
+/// A file named in an entry, stored as JSON in `attachments`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub document_id: Uuid,
+    pub file_name: String,
+}
+
+impl From<Attachment> for HistoryAttachment {
+    fn from(attachment: Attachment) -> Self {
+        HistoryAttachment {
+            document_id: attachment.document_id,
+            file_name: attachment.file_name,
         }
     }
 }
@@ -40,10 +179,15 @@ pub struct Entry {
     pub kind: Kind,
     pub status: HistoryStatus,
     pub application_id: Option<Uuid>,
-    /// Who acted when it was not the person themselves.
+    /// The official or staff member who acted, when it was not the person themselves.
     pub actor_id: Option<Uuid>,
     /// Arguments of the entry's text: never a password, code or personal number.
     pub details: BTreeMap<String, String>,
+    /// Code of the related service.
+    pub service_code: Option<String>,
+    /// The official's comment, shown to the person.
+    pub comment: Option<String>,
+    pub attachments: Vec<Attachment>,
 }
 
 impl Entry {
@@ -55,6 +199,9 @@ impl Entry {
             application_id: None,
             actor_id: None,
             details: BTreeMap::new(),
+            service_code: None,
+            comment: None,
+            attachments: Vec::new(),
         }
     }
 
@@ -72,64 +219,114 @@ impl Entry {
         self.details.insert(name.to_string(), value.into());
         self
     }
-}
 
-/// Appends `entry` inside the caller's transaction.
-pub async fn record(tx: &mut Tx, at: DateTime<Utc>, entry: Entry) -> Result<()> {
-    let details = serde_json::to_string(&entry.details)?;
-    execute!(tx, sqlx::query(
-        "INSERT INTO history_entries (id, user_id, occurred_at, kind, status, application_id, actor_id, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(Uuid::now_v7())
-    .bind(entry.user_id)
-    .bind(at)
-    .bind(entry.kind.code())
-    .bind(entry.status.code())
-    .bind(entry.application_id)
-    .bind(entry.actor_id)
-    .bind(details))?;
-    Ok(())
-}
-
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: Uuid,
-    occurred_at: DateTime<Utc>,
-    kind: String,
-    status: String,
-    application_id: Option<Uuid>,
-    details: String,
-}
-
-/// Most entries one page of the journal shows.
-pub const PAGE_SIZE: i64 = 50;
-
-impl Core {
-    /// Lists the person's journal, newest first, `PAGE_SIZE` entries from `offset`.
-    pub async fn history(&self, actor: &Actor, offset: i64) -> Result<Vec<HistoryView>> {
-        let mut tx = self.db.begin_read().await?;
-        let rows: Vec<Row> = on_conn!(&mut tx, conn => sqlx::query_as(
-            "SELECT id, occurred_at, kind, status, application_id, details FROM history_entries
-             WHERE user_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT $2 OFFSET $3",
-        )
-        .bind(actor.user_id)
-        .bind(PAGE_SIZE)
-        .bind(offset.max(0))
-        .fetch_all(conn)
-        .await)?;
-
-        rows.into_iter()
-            .map(|row| {
-                Ok(HistoryView {
-                    id: row.id,
-                    at: time::local(row.occurred_at, &actor.time_zone),
-                    key: format!("history-{}", row.kind.replace('_', "-")),
-                    status: HistoryStatus::parse(&row.status).unwrap_or(HistoryStatus::Succeeded),
-                    args: serde_json::from_str(&row.details)?,
-                    application_id: row.application_id,
-                })
-            })
-            .collect()
+    pub fn service(mut self, code: &str) -> Self {
+        self.service_code = Some(code.to_string());
+        self
     }
+
+    pub fn comment(mut self, comment: Option<&str>) -> Self {
+        self.comment = comment.map(str::to_string);
+        self
+    }
+
+    pub fn attachment(mut self, document_id: Uuid, file_name: &str) -> Self {
+        self.attachments.push(Attachment {
+            document_id,
+            file_name: file_name.to_string(),
+        });
+        self
+    }
+}
+
+/// Appends `entry` inside the caller's transaction, as the next link of the person's
+/// chain.
+///
+/// The person's chain head is locked first (a row lock on PostgreSQL; SQLite write
+/// transactions are already serialised by `BEGIN IMMEDIATE`), so concurrent entries of
+/// one person are chained one after the other. The stored time is never earlier than the
+/// person's previous entry, so a person's entries in `seq` order are also in time order,
+/// which the retention job relies on.
+pub async fn record(tx: &mut Tx, at: DateTime<Utc>, entry: Entry) -> Result<()> {
+    let head = chain::lock_head(tx, entry.user_id).await?;
+    let at = match head.last_at {
+        Some(last) if last > at => last,
+        _ => at,
+    };
+    let search_text = search_text(tx, &entry).await?;
+    let stored = chain::StoredEntry {
+        id: Uuid::now_v7(),
+        user_id: entry.user_id,
+        seq: head.seq + 1,
+        occurred_at: at,
+        kind: entry.kind.code().to_string(),
+        status: entry.status.code().to_string(),
+        application_id: entry.application_id,
+        actor_id: entry.actor_id,
+        service_code: entry.service_code,
+        comment: entry.comment,
+        details: serde_json::to_string(&entry.details)?,
+        attachments: serde_json::to_string(&entry.attachments)?,
+    };
+    let hash = stored.hash(&head.hash);
+
+    execute!(&mut *tx, sqlx::query(
+        "INSERT INTO history_entries (id, user_id, occurred_at, kind, status, application_id, actor_id, details,
+             service_code, comment, attachments, search_text, seq, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+    )
+    .bind(stored.id)
+    .bind(stored.user_id)
+    .bind(stored.occurred_at)
+    .bind(&stored.kind)
+    .bind(&stored.status)
+    .bind(stored.application_id)
+    .bind(stored.actor_id)
+    .bind(&stored.details)
+    .bind(&stored.service_code)
+    .bind(&stored.comment)
+    .bind(&stored.attachments)
+    .bind(&search_text)
+    .bind(stored.seq)
+    .bind(head.hash.to_vec())
+    .bind(hash.to_vec()))?;
+    chain::advance_head(tx, stored.user_id, stored.seq, &hash, at).await
+}
+
+/// Builds the lower-cased text an entry is found by: what the person reads in either language,
+/// the service's title, the comment and the file names.
+async fn search_text(tx: &mut Tx, entry: &Entry) -> Result<String> {
+    let mut parts = Vec::new();
+    for locale in [Locale::Ru, Locale::En] {
+        parts.push(text::entry_text(locale, entry.kind.code(), &entry.details));
+    }
+    if let Some(code) = &entry.service_code
+        && let Some((_, service)) = catalogue::latest_service(tx, code).await?
+    {
+        parts.push(service.title.get(Locale::Ru).to_string());
+        parts.push(service.title.get(Locale::En).to_string());
+    }
+    parts.extend(entry.comment.iter().cloned());
+    parts.extend(entry.attachments.iter().map(|file| file.file_name.clone()));
+    Ok(parts.join("\n").to_lowercase())
+}
+
+/// Titles of the latest version of every service, by code, in `locale`.
+pub(crate) async fn service_titles(
+    tx: &mut Tx,
+    locale: Locale,
+) -> Result<BTreeMap<String, String>> {
+    let rows: Vec<(String, String)> = on_conn!(tx, conn => sqlx::query_as(
+        "SELECT s.code, s.definition FROM services s
+         WHERE s.version = (SELECT MAX(latest.version) FROM services latest WHERE latest.code = s.code)",
+    )
+    .fetch_all(conn)
+    .await)?;
+    let mut titles = BTreeMap::new();
+    for (code, definition) in rows {
+        let service: kabinet_shared::service::ServiceDefinition =
+            serde_json::from_str(&definition)?;
+        titles.insert(code, service.title.get(locale).to_string());
+    }
+    Ok(titles)
 }

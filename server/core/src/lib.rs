@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod audit;
 pub mod catalogue;
 pub mod clock;
 pub mod codes;
@@ -18,10 +19,14 @@ pub mod error;
 pub mod files;
 pub mod flash;
 pub mod history;
+pub mod integrity;
 pub mod keys;
 pub mod notifications;
 pub mod password;
+pub mod reseal;
 mod time;
+
+pub use accounts::sso;
 
 use std::path::PathBuf;
 
@@ -55,9 +60,46 @@ pub struct Settings {
     pub code_resend_interval: Duration,
     /// Wrong entries allowed for one code before a new code is needed.
     pub code_max_failures: i32,
+    /// Wrong passwords in a row that lock an account.
+    pub lockout_threshold: i32,
+    /// Failed sign-in attempts from one client address, within `address_window`, after
+    /// which that address is refused until older failures leave the window.
+    pub address_failure_limit: i64,
+    pub address_window: Duration,
+    /// How long wrong passwords for a login without an account count towards its lock,
+    /// which makes such a login look locked exactly like a real account.
+    pub unknown_login_window: Duration,
+    /// One-time codes one client address may request per hour, over every code-sending form.
+    pub codes_per_address_hour: i64,
+    /// How long after proving a second factor a session may make critical changes.
+    pub step_up_window: Duration,
+    /// How long "remember this device" skips the second factor.
+    pub trusted_device_lifetime: Duration,
+    /// How long a password recovery or unlock stays open after it starts.
+    pub recovery_lifetime: Duration,
     /// Largest accepted attachment, in bytes.
     pub upload_max_bytes: u64,
     pub password_cost: HashCost,
+    /// Months a journal entry is kept before the retention job deletes it.
+    pub history_retention_months: u32,
+    /// Sign-in through the identity provider (ESIA); `None` turns it off.
+    pub sso: Option<sso::SsoSettings>,
+    /// Scheme and host of the portal, without a trailing slash, for links in messages.
+    pub public_url: String,
+    /// How long the link that confirms a new e-mail address works.
+    pub email_link_lifetime: Duration,
+    /// The SMTP server for e-mail; `None` keeps e-mail in the development outbox (or,
+    /// in production, queued).
+    pub smtp: Option<deliveries::smtp::SmtpSettings>,
+    /// The HTTP gateway for SMS; `None` keeps SMS in the development outbox (or, in
+    /// production, queued).
+    pub sms: Option<deliveries::sms::SmsSettings>,
+    /// The Telegram bot; `None` turns the Telegram channel off outside development.
+    pub telegram: Option<deliveries::telegram::TelegramSettings>,
+    /// The VAPID key of Web Push; `None` turns browser notifications off.
+    pub push: Option<deliveries::push::PushSettings>,
+    /// Days the notification archive keeps a notification and its deliveries.
+    pub notification_retention_days: i64,
 }
 
 impl Settings {
@@ -70,8 +112,25 @@ impl Settings {
             code_lifetime: Duration::minutes(10),
             code_resend_interval: Duration::seconds(60),
             code_max_failures: 5,
+            lockout_threshold: 3,
+            address_failure_limit: 20,
+            address_window: Duration::minutes(15),
+            unknown_login_window: Duration::hours(24),
+            codes_per_address_hour: 10,
+            recovery_lifetime: Duration::minutes(30),
+            step_up_window: Duration::minutes(15),
+            trusted_device_lifetime: Duration::days(30),
             upload_max_bytes: 5 * 1024 * 1024,
             password_cost: HashCost::default(),
+            history_retention_months: 12,
+            sso: None,
+            public_url: "http://127.0.0.1:3000".to_string(),
+            email_link_lifetime: Duration::hours(24),
+            smtp: None,
+            sms: None,
+            telegram: None,
+            push: None,
+            notification_retention_days: 30,
         }
     }
 }
@@ -84,6 +143,16 @@ pub struct Core {
     pub settings: Settings,
     pub(crate) passwords: PasswordHashing,
     pub(crate) files: FileStore,
+    /// The identity provider's discovered metadata.
+    pub(crate) sso_metadata: sso::MetadataCache,
+    /// E-mail over SMTP, when configured.
+    pub(crate) mailer: Option<deliveries::smtp::Mailer>,
+    /// SMS through the HTTP gateway, when configured.
+    pub(crate) sms_gateway: Option<deliveries::sms::SmsGateway>,
+    /// The Telegram bot, when configured.
+    pub(crate) telegram: Option<deliveries::telegram::TelegramBot>,
+    /// Web Push, when a VAPID key is configured.
+    pub(crate) web_push: Option<deliveries::push::WebPush>,
 }
 
 impl Core {
@@ -95,6 +164,33 @@ impl Core {
             .map_err(|error| Error::Internal(format!("database migration failed: {error}")))?;
         let passwords = PasswordHashing::new(settings.password_cost)?;
         let files = FileStore::open(settings.data_dir.join("files"))?;
+        let chained = history::chain::chain_unchained(&db, chrono::Utc::now()).await?;
+        if chained > 0 {
+            tracing::info!(
+                entries.count = chained,
+                "journal entries written before the hash chain were chained"
+            );
+        }
+        let mailer = settings
+            .smtp
+            .as_ref()
+            .map(deliveries::smtp::Mailer::new)
+            .transpose()?;
+        let sms_gateway = settings
+            .sms
+            .clone()
+            .map(deliveries::sms::SmsGateway::new)
+            .transpose()?;
+        let telegram = settings
+            .telegram
+            .clone()
+            .map(deliveries::telegram::TelegramBot::new)
+            .transpose()?;
+        let web_push = settings
+            .push
+            .clone()
+            .map(deliveries::push::WebPush::new)
+            .transpose()?;
         Ok(Core {
             db,
             keys,
@@ -102,7 +198,57 @@ impl Core {
             settings,
             passwords,
             files,
+            sso_metadata: sso::MetadataCache::default(),
+            mailer,
+            sms_gateway,
+            telegram,
+            web_push,
         })
+    }
+
+    /// Sends e-mail through `smtp` from now on, or keeps it in the development outbox
+    /// when `None`.
+    pub fn set_smtp(&mut self, smtp: Option<deliveries::smtp::SmtpSettings>) -> Result<()> {
+        self.mailer = smtp
+            .as_ref()
+            .map(deliveries::smtp::Mailer::new)
+            .transpose()?;
+        self.settings.smtp = smtp;
+        Ok(())
+    }
+
+    /// Sends SMS through `sms` from now on, or keeps it in the development outbox when
+    /// `None`.
+    pub fn set_sms(&mut self, sms: Option<deliveries::sms::SmsSettings>) -> Result<()> {
+        self.sms_gateway = sms
+            .clone()
+            .map(deliveries::sms::SmsGateway::new)
+            .transpose()?;
+        self.settings.sms = sms;
+        Ok(())
+    }
+
+    /// Sends Web Push messages with `push` from now on.
+    pub fn set_push(&mut self, push: Option<deliveries::push::PushSettings>) -> Result<()> {
+        self.web_push = push
+            .clone()
+            .map(deliveries::push::WebPush::new)
+            .transpose()?;
+        self.settings.push = push;
+        Ok(())
+    }
+
+    /// Sends Telegram messages through `telegram` from now on.
+    pub fn set_telegram(
+        &mut self,
+        telegram: Option<deliveries::telegram::TelegramSettings>,
+    ) -> Result<()> {
+        self.telegram = telegram
+            .clone()
+            .map(deliveries::telegram::TelegramBot::new)
+            .transpose()?;
+        self.settings.telegram = telegram;
+        Ok(())
     }
 }
 

@@ -32,7 +32,10 @@ fn field_key(error: Error, field: &str) -> String {
 async fn registration_creates_account_and_session() {
     for core in cores().await {
         let form = registration_form("8 (912) 345-67-89", "112-233-445 95");
-        let id = core.start_registration(&form, Locale::Ru).await.unwrap();
+        let id = core
+            .start_registration(&form, Locale::Ru, &Client::default())
+            .await
+            .unwrap();
         let sms = core.last_sms("+79123456789").await;
         let code = code_in(&sms);
 
@@ -70,9 +73,13 @@ async fn registration_creates_account_and_session() {
 #[tokio::test]
 async fn registration_sms_is_in_person_language() {
     for core in cores().await {
-        core.start_registration(&registration_form("+79123456780", ""), Locale::En)
-            .await
-            .unwrap();
+        core.start_registration(
+            &registration_form("+79123456780", ""),
+            Locale::En,
+            &Client::default(),
+        )
+        .await
+        .unwrap();
         let sms = core.last_sms("+79123456780").await;
         assert!(sms.contains("code"), "{}: {sms}", core.label);
         core.finish().await;
@@ -83,7 +90,11 @@ async fn registration_sms_is_in_person_language() {
 async fn registration_code_is_single_use() {
     for core in cores().await {
         let id = core
-            .start_registration(&registration_form("+79123456781", ""), Locale::Ru)
+            .start_registration(
+                &registration_form("+79123456781", ""),
+                Locale::Ru,
+                &Client::default(),
+            )
             .await
             .unwrap();
         let code = code_in(&core.last_sms("+79123456781").await);
@@ -109,7 +120,11 @@ async fn registration_code_is_single_use() {
 async fn wrong_codes_are_limited_to_five() {
     for core in cores().await {
         let id = core
-            .start_registration(&registration_form("+79123456782", ""), Locale::Ru)
+            .start_registration(
+                &registration_form("+79123456782", ""),
+                Locale::Ru,
+                &Client::default(),
+            )
             .await
             .unwrap();
         let code = code_in(&core.last_sms("+79123456782").await);
@@ -147,7 +162,11 @@ async fn wrong_codes_are_limited_to_five() {
 async fn code_expires_after_ten_minutes() {
     for core in cores().await {
         let id = core
-            .start_registration(&registration_form("+79123456783", ""), Locale::Ru)
+            .start_registration(
+                &registration_form("+79123456783", ""),
+                Locale::Ru,
+                &Client::default(),
+            )
             .await
             .unwrap();
         let code = code_in(&core.last_sms("+79123456783").await);
@@ -166,7 +185,11 @@ async fn code_expires_after_ten_minutes() {
 async fn resend_waits_and_keeps_failures() {
     for core in cores().await {
         let id = core
-            .start_registration(&registration_form("+79123456784", ""), Locale::Ru)
+            .start_registration(
+                &registration_form("+79123456784", ""),
+                Locale::Ru,
+                &Client::default(),
+            )
             .await
             .unwrap();
         let first = code_in(&core.last_sms("+79123456784").await);
@@ -180,7 +203,7 @@ async fn resend_waits_and_keeps_failures() {
             .unwrap_err();
 
         let too_soon = core
-            .resend_registration_code(id, Locale::Ru)
+            .resend_registration_code(id, Locale::Ru, &Client::default())
             .await
             .unwrap_err();
         match too_soon {
@@ -197,7 +220,9 @@ async fn resend_waits_and_keeps_failures() {
         }
 
         core.clock.advance(Duration::seconds(60));
-        core.resend_registration_code(id, Locale::Ru).await.unwrap();
+        core.resend_registration_code(id, Locale::Ru, &Client::default())
+            .await
+            .unwrap();
         let second = code_in(&core.last_sms("+79123456784").await);
         let wrong = if second == "000000" {
             "111111"
@@ -242,9 +267,13 @@ async fn registered_phone_gets_notice_not_code() {
         core.register("+79123456785", "").await;
         core.clock.advance(Duration::seconds(61));
 
-        core.start_registration(&registration_form("+7 912 345-67-85", ""), Locale::Ru)
-            .await
-            .unwrap();
+        core.start_registration(
+            &registration_form("+7 912 345-67-85", ""),
+            Locale::Ru,
+            &Client::default(),
+        )
+        .await
+        .unwrap();
         let sms = core.last_sms("+79123456785").await;
 
         assert_eq!(
@@ -272,6 +301,7 @@ async fn taken_snils_is_rejected_at_confirmation() {
             .start_registration(
                 &registration_form("+79123456787", "11223344595"),
                 Locale::Ru,
+                &Client::default(),
             )
             .await
             .unwrap();
@@ -351,6 +381,8 @@ async fn sign_in_by_email_ignores_case() {
         let mut form = profile_form();
         form.email = "Maria.Sokolova+tax@Example.COM".into();
         core.update_profile(&actor, &form).await.unwrap();
+        core.confirm_email_link("Maria.Sokolova+tax@example.com")
+            .await;
 
         let login = Login::Email("maria.sokolova+tax@example.com".into());
         assert!(
@@ -453,9 +485,7 @@ fn profile_form() -> ProfileForm {
         given_name: "Мария".into(),
         patronymic: "Ивановна".into(),
         birth_date: "09.03.1988".into(),
-        email: String::new(),
-        snils: String::new(),
-        inn: String::new(),
+        ..Default::default()
     }
 }
 
@@ -497,6 +527,7 @@ async fn profile_rejects_email_of_another_account() {
         let mut form = profile_form();
         form.email = "same@example.com".into();
         core.update_profile(&first, &form).await.unwrap();
+        core.confirm_email_link("same@example.com").await;
 
         form.email = "SAME@example.com".into();
         let error = core.update_profile(&second, &form).await.unwrap_err();
@@ -516,7 +547,7 @@ async fn profile_errors_name_each_field() {
     for core in cores().await {
         let actor = core.register("+79123456776", "").await;
         let mut form = profile_form();
-        form.snils = "112-233-445 98".into();
+        form.inn = "500100732250".into();
         form.birth_date = "31.02.1990".into();
 
         let error = core.update_profile(&actor, &form).await.unwrap_err();
@@ -525,8 +556,8 @@ async fn profile_errors_name_each_field() {
         };
 
         assert_eq!(
-            errors.get("snils").unwrap().key,
-            "error-snils-checksum",
+            errors.get("inn").unwrap().key,
+            "error-inn-checksum",
             "{}",
             core.label
         );

@@ -558,3 +558,74 @@ async fn notifications_are_private_and_marked_read() {
         core.finish().await;
     }
 }
+
+#[tokio::test]
+async fn applicant_sees_which_staff_viewed_their_data() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000021").await;
+        let other = core.register("+79120000022", "").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        let label = core.label;
+
+        // The applicant's own views are not staff access.
+        let own = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        core.take_application(&official, id).await.unwrap();
+        core.application(&official, id, Locale::Ru).await.unwrap();
+
+        let log = core.data_access_log(&citizen, Locale::Ru).await.unwrap();
+        let seen: Vec<_> = log
+            .iter()
+            .map(|entry| {
+                (
+                    entry.action.as_str(),
+                    entry.role,
+                    entry.department.as_deref(),
+                    entry.application_number.as_deref(),
+                    entry.application_id,
+                )
+            })
+            .collect();
+        let mvd: Option<&str> = Some("Министерство внутренних дел Российской Федерации");
+        let number: Option<&str> = Some(own.summary.number.as_str());
+        assert_eq!(
+            seen,
+            vec![
+                ("application_viewed", Role::Official, mvd, number, Some(id)),
+                ("application_taken", Role::Official, mvd, number, Some(id)),
+            ],
+            "{label}"
+        );
+        let english = core.data_access_log(&citizen, Locale::En).await.unwrap();
+        assert_eq!(
+            english[0].department.as_deref(),
+            Some("Ministry of Internal Affairs of the Russian Federation"),
+            "{label}"
+        );
+        assert!(
+            core.data_access_log(&other, Locale::Ru)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{label}"
+        );
+
+        // The export of the applicant's data holds the same, and nothing of the other person.
+        let data = core.personal_data(&citizen, Locale::Ru).await.unwrap();
+        assert_eq!(data.profile.surname, "Соколова", "{label}");
+        assert_eq!(data.applications.len(), 1, "{label}");
+        assert_eq!(data.applications[0].id, id, "{label}");
+        assert_eq!(data.data_access, log, "{label}");
+        assert!(
+            data.history
+                .iter()
+                .any(|entry| entry.application_id == Some(id)),
+            "{label}"
+        );
+        let others = core.personal_data(&other, Locale::Ru).await.unwrap();
+        assert!(
+            others.applications.is_empty() && others.data_access.is_empty(),
+            "{label}"
+        );
+        core.finish().await;
+    }
+}

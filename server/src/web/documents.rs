@@ -80,6 +80,50 @@ fn content_disposition(file_name: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
+/// Sends the scan of a passport sent for checking to an operator. The download is
+/// written to the audit log; anyone else gets 404.
+pub async fn review_scan(
+    State(state): State<AppState>,
+    Path(review): Path<String>,
+    request: Request,
+) -> Response {
+    let Some(user) = request.extensions().get::<SessionUser>() else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to download documents.").into_response();
+    };
+    let Ok(review) = Uuid::parse_str(&review) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match state.core.review_scan(&user.actor, review).await {
+        Ok((bytes, content_type)) => {
+            let extension = match content_type.as_str() {
+                "application/pdf" => "pdf",
+                "image/png" => "png",
+                _ => "jpg",
+            };
+            let mut response = Response::new(Body::from(bytes));
+            let headers = response.headers_mut();
+            if let Ok(value) = HeaderValue::from_str(&content_type) {
+                headers.insert(header::CONTENT_TYPE, value);
+            }
+            if let Ok(value) = HeaderValue::from_str(&format!(
+                "attachment; filename=\"passport-scan.{extension}\""
+            )) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
+            response
+        }
+        Err(Error::NotFound | Error::Forbidden) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, review.id = %review, "passport scan download failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

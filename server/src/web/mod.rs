@@ -6,14 +6,22 @@
 
 mod context;
 mod documents;
+mod esia;
+pub(crate) mod events;
+pub mod exports;
+
 mod health;
+mod hooks;
+mod personal_data;
+mod push;
 mod security;
+mod sign_ins;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef};
-use axum::routing::get;
+use axum::routing::{get, post};
 use kabinet_app::ssr::WebSettings;
 use kabinet_app::{App, shell};
 use kabinet_core::Core;
@@ -65,6 +73,19 @@ pub fn router(
             "/applications/{id}/documents/{document}",
             get(documents::download),
         )
+        .route("/security/sign-ins.csv", get(sign_ins::export_csv))
+        .route("/profile/export.json", get(personal_data::export_json))
+        .route("/profile/export.pdf", get(personal_data::export_pdf))
+        .route("/operator/reviews/{id}/scan", get(documents::review_scan))
+        .route("/history/export.csv", get(exports::csv))
+        .route("/history/export.pdf", get(exports::pdf))
+        .route("/auth/esia", get(esia::start))
+        .route("/auth/esia/callback", get(esia::callback))
+        .route("/auth/esia/consent/answer", post(esia::consent))
+        .route("/auth/esia/unlink", post(esia::unlink))
+        .route("/hooks/sms/status", post(hooks::sms_status))
+        .route("/events", get(events::stream))
+        .route("/push/subscriptions", post(push::subscribe))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

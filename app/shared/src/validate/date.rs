@@ -51,7 +51,7 @@ pub fn birth_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Messag
 /// For a birth on 29 February the birthday in a common year is 1 March, because on
 /// 28 February the full number of years has not yet passed. The minimum-age check
 /// therefore never admits anyone a day early. Returns `None` past chrono's last year.
-fn anniversary(date: NaiveDate, years: i32) -> Option<NaiveDate> {
+pub(crate) fn anniversary(date: NaiveDate, years: i32) -> Option<NaiveDate> {
     let year = date.year().checked_add(years)?;
     NaiveDate::from_ymd_opt(year, date.month(), date.day())
         .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))

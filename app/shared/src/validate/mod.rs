@@ -8,17 +8,20 @@
 
 pub mod application_number;
 pub mod date;
+pub mod documents;
 pub mod email;
 pub mod inn;
 pub mod kpp;
 pub mod login;
 pub mod name;
+pub mod network;
 pub mod ogrn;
 pub mod passport;
 pub mod password;
 pub mod phone;
 pub mod snils;
 pub mod text;
+pub mod time;
 
 pub use application_number::ApplicationNumber;
 pub use login::Login;
@@ -37,20 +40,23 @@ fn digit_value(byte: u8) -> u32 {
 #[cfg(test)]
 mod tests {
     /// Sources of the validators, searched for the message keys they return.
-    const SOURCES: [&str; 13] = [
+    const SOURCES: [&str; 16] = [
         include_str!("application_number.rs"),
         include_str!("date.rs"),
+        include_str!("documents.rs"),
         include_str!("email.rs"),
         include_str!("inn.rs"),
         include_str!("kpp.rs"),
         include_str!("login.rs"),
         include_str!("name.rs"),
+        include_str!("network.rs"),
         include_str!("ogrn.rs"),
         include_str!("passport.rs"),
         include_str!("password.rs"),
         include_str!("phone.rs"),
         include_str!("snils.rs"),
         include_str!("text.rs"),
+        include_str!("time.rs"),
     ];
     const TRANSLATIONS: [(&str, &str); 2] = [
         ("ru", include_str!("../../../locales/ru/validation.ftl")),

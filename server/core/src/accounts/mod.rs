@@ -1,16 +1,35 @@
 //! Accounts: registration, sign-in, sessions and the profile.
 
+mod alerts;
+mod challenge;
+mod device;
+mod email_change;
+mod export;
+mod export_pdf;
+mod factors;
+mod lockout;
+mod phone_change;
 mod profile;
+mod recovery;
 mod register;
+mod reviews;
+mod security;
 mod sessions;
 mod sign_in;
+pub mod sso;
 
 use chrono::NaiveDate;
 use kabinet_shared::model::Role;
 use uuid::Uuid;
 
+pub use challenge::{CompletedSignIn, FactorChoice};
+pub use export::PersonalData;
+pub use factors::BACKUP_CODE_COUNT;
+pub use profile::ProfileSaved;
+pub use recovery::{RecoveryPurpose, RecoveryStep};
+pub use security::{NETWORK_RULES_MAX, SIGN_IN_CSV_MAX, SIGN_IN_PAGE_SIZE};
 pub use sessions::{SESSION_TOUCH_INTERVAL_SECONDS, SessionUser};
-pub use sign_in::SignedIn;
+pub use sign_in::{SignInOutcome, SignedIn};
 
 use crate::crypto::keyed_hash;
 use crate::db::Tx;

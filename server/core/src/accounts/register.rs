@@ -56,6 +56,7 @@ impl Core {
         &self,
         form: &RegistrationForm,
         locale: Locale,
+        client: &Client,
     ) -> Result<Uuid> {
         let now = self.clock.now();
         let registration = form.validate(time::today(now, time::DEFAULT_ZONE.name()))?;
@@ -80,6 +81,7 @@ impl Core {
         );
 
         let mut tx = self.db.begin().await?;
+        self.limit_code_requests(&mut tx, client).await?;
         execute!(&mut tx, sqlx::query(
             "INSERT INTO registrations (id, payload_enc, created_at, expires_at) VALUES ($1, $2, $3, $4)",
         )
@@ -96,8 +98,14 @@ impl Core {
     }
 
     /// Sends another code for a started registration.
-    pub async fn resend_registration_code(&self, id: Uuid, locale: Locale) -> Result<()> {
+    pub async fn resend_registration_code(
+        &self,
+        id: Uuid,
+        locale: Locale,
+        client: &Client,
+    ) -> Result<()> {
         let mut tx = self.db.begin().await?;
+        self.limit_code_requests(&mut tx, client).await?;
         let pending = self.pending(&mut tx, id).await?;
         self.send_registration_sms(&mut tx, id, &pending.phone, locale)
             .await?;
@@ -144,7 +152,7 @@ impl Core {
             Entry::new(user_id, Kind::Registration, HistoryStatus::Succeeded),
         )
         .await?;
-        let signed_in = self.create_session(&mut tx, user_id, client).await?;
+        let signed_in = self.create_session(&mut tx, user_id, client, true).await?;
         tx.commit().await?;
 
         tracing::info!(user.id = %user_id, registration.id = %id, "account registered");

@@ -25,6 +25,8 @@ pub struct SessionUser {
     pub actor: Actor,
     pub display_name: String,
     pub locale: String,
+    /// When this session last proved a second factor or, without factors, the password.
+    pub stepped_up_at: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,6 +34,7 @@ struct SessionRow {
     session_id: Uuid,
     last_seen_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
+    stepped_up_at: Option<DateTime<Utc>>,
     #[sqlx(flatten)]
     user: UserRow,
 }
@@ -41,12 +44,15 @@ impl Core {
         keyed_hash(&self.keys.session, "session", token.as_bytes())
     }
 
-    /// Opens a session for `user_id` inside the caller's transaction.
+    /// Opens a session for `user_id` inside the caller's transaction. `stepped_up` says
+    /// whether the sign-in proved a second factor (or, for an account without factors,
+    /// the password), which allows critical changes for the step-up window.
     pub(crate) async fn create_session(
         &self,
         tx: &mut Tx,
         user_id: Uuid,
         client: &Client,
+        stepped_up: bool,
     ) -> Result<SignedIn> {
         let now = self.clock.now();
         let token = random_token();
@@ -57,8 +63,8 @@ impl Core {
             .map(|agent| agent.chars().take(USER_AGENT_MAX_CHARS).collect::<String>());
 
         execute!(tx, sqlx::query(
-            "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip)
-             VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+            "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip, stepped_up_at)
+             VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)",
         )
         .bind(session_id)
         .bind(self.token_hash(&token))
@@ -66,7 +72,8 @@ impl Core {
         .bind(now)
         .bind(now + self.settings.session_lifetime)
         .bind(user_agent)
-        .bind(client.ip.map(|ip| ip.to_string())))?;
+        .bind(client.ip.map(|ip| ip.to_string()))
+        .bind(stepped_up.then_some(now)))?;
 
         Ok(SignedIn {
             user_id,
@@ -81,7 +88,7 @@ impl Core {
         let now = self.clock.now();
         let mut tx = self.db.begin_read().await?;
         let sql = concat!(
-            "SELECT s.id AS session_id, s.last_seen_at, s.expires_at, ",
+            "SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.stepped_up_at, ",
             user_columns!("u."),
             " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.revoked_at IS NULL"
         );
@@ -104,7 +111,13 @@ impl Core {
             actor: row.user.actor(),
             display_name: row.user.display_name(),
             locale: row.user.locale.clone(),
+            stepped_up_at: row.stepped_up_at,
         }))
+    }
+
+    /// Renews a session's idle timer now, whenever it was last renewed.
+    pub async fn keep_session_alive(&self, session_id: Uuid) -> Result<()> {
+        self.touch_session(session_id, self.clock.now()).await
     }
 
     async fn touch_session(&self, session_id: Uuid, now: DateTime<Utc>) -> Result<()> {

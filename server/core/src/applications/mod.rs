@@ -11,6 +11,7 @@ use kabinet_shared::model::ApplicationStatus;
 use uuid::Uuid;
 
 pub use submit::{FileUpload, Submission, Submitted, document_field};
+pub(crate) use view::display_number;
 
 use crate::crypto::{open, seal};
 use crate::error::Result;

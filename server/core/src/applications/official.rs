@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use kabinet_shared::model::{ApplicationStatus, ApplicationSummary, HistoryStatus, Role};
+use kabinet_shared::notify::Category;
 use kabinet_shared::{Locale, Message};
 use uuid::Uuid;
 
@@ -16,7 +17,7 @@ use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::history::{self, Entry, Kind};
 use crate::notifications::{self, NewNotification};
-use crate::{Actor, Core, execute, on_conn};
+use crate::{Actor, Core, audit, execute, on_conn};
 
 /// Longest comment an official may leave, in characters.
 pub const COMMENT_MAX_CHARS: usize = 2000;
@@ -229,9 +230,23 @@ impl Core {
         )
         .application(row.id)
         .actor(actor.user_id)
+        .service(&row.service_code)
+        .comment(comment)
         .detail("number", &number)
         .detail("status", status.code());
         history::record(tx, now, entry).await?;
+
+        let action = if assign {
+            audit::Action::ApplicationTaken
+        } else {
+            audit::Action::ApplicationDecided
+        };
+        let event = audit::Event::new(action, Some(actor.user_id))
+            .subject(row.user_id)
+            .application(row.id)
+            .detail("from_status", &row.status)
+            .detail("status", status.code());
+        audit::record(tx, now, event).await?;
 
         let mut args = BTreeMap::from([
             ("number".to_string(), number),
@@ -240,12 +255,15 @@ impl Core {
         if let Some(comment) = comment {
             args.insert("comment".to_string(), comment.to_string());
         }
+        let service =
+            crate::catalogue::service_version(tx, &row.service_code, row.service_version).await?;
         let notification = NewNotification {
             user_id: row.user_id,
             kind: "status_changed",
+            category: Category::of_service(service.category),
             args,
             application_id: Some(row.id),
         };
-        notifications::create(tx, now, notification).await
+        notifications::create(tx, now, &self.settings.public_url, notification).await
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use kabinet_shared::model::{ApplicationStatus, HistoryStatus, Role, StagedFile};
+use kabinet_shared::notify::Category;
 use kabinet_shared::service::{Applicant, ServiceDefinition, validate_answers};
 use kabinet_shared::validate::application_number::ApplicationNumber;
 use kabinet_shared::{FieldErrors, Message};
@@ -306,12 +307,15 @@ impl Core {
         .bind(ApplicationStatus::Submitted.code())
         .bind(actor.user_id))?;
 
+        let mut documents = Vec::with_capacity(staged.len());
         for file in staged {
+            let document_id = Uuid::now_v7();
+            documents.push((document_id, file.file_name.clone()));
             execute!(&mut tx, sqlx::query(
                 "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name, content_type, size, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
-            .bind(Uuid::now_v7())
+            .bind(document_id)
             .bind(id)
             .bind(&file.document_code)
             .bind(&file.blob_key)
@@ -327,22 +331,40 @@ impl Core {
                 .bind(request_key)
         )?;
 
-        let entry = Entry::new(
+        let mut entry = Entry::new(
             actor.user_id,
             Kind::ApplicationSubmitted,
             HistoryStatus::Succeeded,
         )
         .application(id)
+        .service(&service.code)
         .detail("number", number.to_string())
         .detail("service", &service.code);
+        for (document_id, file_name) in &documents {
+            entry = entry.attachment(*document_id, file_name);
+        }
         history::record(&mut tx, now, entry).await?;
+        for (document_id, file_name) in &documents {
+            let entry = Entry::new(
+                actor.user_id,
+                Kind::DocumentAttached,
+                HistoryStatus::Succeeded,
+            )
+            .application(id)
+            .service(&service.code)
+            .attachment(*document_id, file_name)
+            .detail("number", number.to_string())
+            .detail("file", file_name);
+            history::record(&mut tx, now, entry).await?;
+        }
         let notification = NewNotification {
             user_id: actor.user_id,
             kind: "application_submitted",
+            category: Category::of_service(service.category),
             args: BTreeMap::from([("number".to_string(), number.to_string())]),
             application_id: Some(id),
         };
-        notifications::create(&mut tx, now, notification).await?;
+        notifications::create(&mut tx, now, &self.settings.public_url, notification).await?;
         tx.commit().await?;
 
         tracing::info!(application.id = %id, user.id = %actor.user_id, service.code = %service.code, "application submitted");

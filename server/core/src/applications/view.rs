@@ -17,7 +17,7 @@ use crate::accounts::full_name;
 use crate::catalogue::{department_name, service_version};
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::{Actor, Core, on_conn, time};
+use crate::{Actor, Core, audit, on_conn, time};
 
 /// Most applications one list shows.
 pub const LIST_LIMIT: i64 = 200;
@@ -137,7 +137,33 @@ impl Core {
     ) -> Result<ApplicationDetail> {
         let mut tx = self.db.begin_read().await?;
         let row = visible_application(&mut tx, actor, id).await?;
-        self.detail(&mut tx, &row, actor, locale).await
+        let detail = self.detail(&mut tx, &row, actor, locale).await?;
+        drop(tx);
+        if actor.role == Role::Official {
+            self.audit_staff_access(actor, &row, audit::Action::ApplicationViewed, None)
+                .await?;
+        }
+        Ok(detail)
+    }
+
+    /// Writes an official's access to an applicant's data to the audit log.
+    async fn audit_staff_access(
+        &self,
+        actor: &Actor,
+        row: &ApplicationRow,
+        action: audit::Action,
+        document_id: Option<Uuid>,
+    ) -> Result<()> {
+        let mut event = audit::Event::new(action, Some(actor.user_id))
+            .subject(row.user_id)
+            .application(row.id);
+        if let Some(document_id) = document_id {
+            event = event.detail("document_id", document_id.to_string());
+        }
+        let mut tx = self.db.begin().await?;
+        audit::record(&mut tx, self.clock.now(), event).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// A document of an application, for its applicant or an official of its department.
@@ -148,7 +174,7 @@ impl Core {
         document_id: Uuid,
     ) -> Result<DocumentFile> {
         let mut tx = self.db.begin_read().await?;
-        visible_application(&mut tx, actor, application_id).await?;
+        let application = visible_application(&mut tx, actor, application_id).await?;
         let row: Option<(String, String, String)> = on_conn!(&mut tx, conn => sqlx::query_as(
             "SELECT blob_key, file_name, content_type FROM application_documents WHERE id = $1 AND application_id = $2",
         )
@@ -160,6 +186,15 @@ impl Core {
 
         let (blob_key, file_name, content_type) = row.ok_or(Error::NotFound)?;
         let bytes = self.files.get(&self.keys, &blob_key).await?;
+        if actor.role == Role::Official {
+            self.audit_staff_access(
+                actor,
+                &application,
+                audit::Action::DocumentDownloaded,
+                Some(document_id),
+            )
+            .await?;
+        }
         Ok(DocumentFile {
             file_name,
             content_type,

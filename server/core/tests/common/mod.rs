@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod peers;
+
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -74,6 +76,24 @@ pub async fn sqlite() -> TestCore {
     }
 }
 
+/// Another core on the same PostgreSQL schema, as a second server process would be.
+pub async fn second_core(first: &TestCore) -> Option<Core> {
+    let (url, schema) = first.schema.as_ref()?;
+    let options = PgConnectOptions::from_str(url)
+        .unwrap()
+        .options([("search_path", schema.as_str())]);
+    let db = Db::connect_postgres(options, &PoolSettings::default())
+        .await
+        .unwrap();
+    let mut settings = settings(first.data_dir.clone());
+    settings.smtp = first.core.settings.smtp.clone();
+    Some(
+        Core::open(db, first.core.keys.clone(), settings)
+            .await
+            .unwrap(),
+    )
+}
+
 pub async fn postgres(url: &str) -> TestCore {
     let schema = format!("kabinet_test_{}", Uuid::new_v4().simple());
     let admin = sqlx::PgPool::connect(url)
@@ -118,6 +138,31 @@ impl TestCore {
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }
 
+    /// Everything the database holds, as an operator's backup would: the SQLite file with
+    /// its write-ahead log, or a `pg_dump` of the test's schema.
+    pub async fn dump(&self) -> Vec<u8> {
+        match &self.schema {
+            None => {
+                let mut bytes = Vec::new();
+                for name in ["kabinet.db", "kabinet.db-wal"] {
+                    if let Ok(content) = std::fs::read(self.data_dir.join(name)) {
+                        bytes.extend(content);
+                    }
+                }
+                bytes
+            }
+            Some((url, schema)) => {
+                let output = tokio::process::Command::new("pg_dump")
+                    .args(["--dbname", url, "--schema", schema, "--data-only"])
+                    .output()
+                    .await
+                    .expect("pg_dump runs");
+                assert!(output.status.success(), "pg_dump failed: {output:?}");
+                output.stdout
+            }
+        }
+    }
+
     pub fn data_dir(&self) -> &PathBuf {
         &self.data_dir
     }
@@ -134,10 +179,32 @@ impl TestCore {
             .unwrap_or_else(|| panic!("{}: no SMS was sent to {phone}", self.label))
     }
 
+    /// The latest e-mail sent to `address`.
+    pub async fn last_email(&self, address: &str) -> String {
+        self.core
+            .development_outbox()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|message| message.channel == "email" && message.recipient == address)
+            .map(|message| message.body)
+            .unwrap_or_else(|| panic!("{}: no e-mail was sent to {address}", self.label))
+    }
+
+    /// Opens the confirmation link of the latest e-mail sent to `address`.
+    pub async fn confirm_email_link(&self, address: &str) {
+        let body = self.last_email(address).await;
+        let token = email_token(&body);
+        self.core.confirm_email_change(&token).await.unwrap();
+    }
+
     /// Registers a citizen through both steps and returns them as an actor.
     pub async fn register(&self, phone: &str, snils: &str) -> Actor {
         let form = registration_form(phone, snils);
-        let id = self.start_registration(&form, Locale::Ru).await.unwrap();
+        let id = self
+            .start_registration(&form, Locale::Ru, &Client::default())
+            .await
+            .unwrap();
         let code = code_in(&self.last_sms(&normalized(phone)).await);
         let signed_in = self
             .confirm_registration(id, &code, &Client::default())
@@ -205,3 +272,131 @@ pub const PNG: &[u8] = &[
     0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
     1, 0, 0, 0, 1, 8, 2, 0, 0, 0,
 ];
+
+/// The token of the e-mail confirmation link in a message.
+pub fn email_token(text: &str) -> String {
+    let start = text
+        .find("token=")
+        .expect("the message has a confirmation link")
+        + "token=".len();
+    text[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// A real SMTP server (aiosmtpd, see `support/smtp_server.py`) on a free local port. Each
+/// message it accepts is kept as a JSON file, read back by [`SmtpServer::messages`].
+pub struct SmtpServer {
+    pub port: u16,
+    folder: PathBuf,
+    child: Option<std::process::Child>,
+}
+
+/// One message as the SMTP server parsed it.
+#[derive(Debug, serde::Deserialize)]
+pub struct Received {
+    pub mail_from: String,
+    pub rcpt_tos: Vec<String>,
+    pub smtputf8: bool,
+    pub from: String,
+    pub to: String,
+    pub subject: String,
+    pub message_id: String,
+    pub text: Option<String>,
+    pub html: Option<String>,
+}
+
+impl SmtpServer {
+    pub fn start() -> SmtpServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut server = SmtpServer {
+            port,
+            folder: temporary_dir(),
+            child: None,
+        };
+        server.resume();
+        server
+    }
+
+    /// Starts the server again on the same port and folder after [`SmtpServer::kill`].
+    pub fn resume(&mut self) {
+        use std::io::BufRead;
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/smtp_server.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args(["--port", &self.port.to_string()])
+            .arg("--dir")
+            .arg(&self.folder)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs the test SMTP server (pip install aiosmtpd)");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready", "the test SMTP server did not start");
+        self.child = Some(child);
+    }
+
+    /// Ends the server at once, as a crash would.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+    }
+
+    /// Freezes the server: connections are accepted by the system but never answered.
+    pub fn pause(&self) {
+        self.signal("-STOP");
+    }
+
+    fn signal(&self, signal: &str) {
+        let pid = self.child.as_ref().unwrap().id().to_string();
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    pub fn settings(&self) -> kabinet_core::deliveries::smtp::SmtpSettings {
+        kabinet_core::deliveries::smtp::SmtpSettings {
+            url: format!("smtp://127.0.0.1:{}", self.port),
+            from: "Госуслуги Kabinet <noreply@kabinet.test>".into(),
+        }
+    }
+
+    /// Every message received so far, in the order received.
+    pub fn messages(&self) -> Vec<Received> {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&self.folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|name| serde_json::from_slice(&std::fs::read(name).unwrap()).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        if let Some(child) = &self.child {
+            // A frozen server must be woken to be ended by SIGKILL's wait.
+            let _ = std::process::Command::new("kill")
+                .args(["-CONT", &child.id().to_string()])
+                .status();
+        }
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}

@@ -1,9 +1,18 @@
-//! The in-app message centre: notifications with an unread count.
+//! Notifications: the in-app message centre with an unread count, the copies sent by
+//! e-mail and SMS as the person chose ([`dispatch`], [`preferences`]), and the archive of
+//! the last 30 days ([`archive`]).
+
+pub mod archive;
+mod dispatch;
+pub mod preferences;
+pub mod push;
+pub mod telegram;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use kabinet_shared::model::NotificationView;
+use kabinet_shared::notify::Category;
 use uuid::Uuid;
 
 use crate::db::Tx;
@@ -13,28 +22,41 @@ use crate::{Actor, Core, execute, on_conn, time};
 /// A notification to write in the same transaction as the change it reports.
 pub struct NewNotification {
     pub user_id: Uuid,
-    /// Names the text: `status_changed` is shown with the key `notification-status-changed`.
+    /// Names the texts: `status_changed` is shown with the key
+    /// `notification-status-changed`, sent by SMS as `sms-status-changed` and by e-mail
+    /// with the subject `email-subject-status-changed`.
     pub kind: &'static str,
+    pub category: Category,
     pub args: BTreeMap<String, String>,
     pub application_id: Option<Uuid>,
 }
 
-pub async fn create(tx: &mut Tx, at: DateTime<Utc>, notification: NewNotification) -> Result<()> {
+/// Writes `notification` to the message centre and queues its copies on the channels the
+/// person chose, all inside the caller's transaction. `portal` is the portal's address
+/// for links in the copies.
+pub async fn create(
+    tx: &mut Tx,
+    at: DateTime<Utc>,
+    portal: &str,
+    notification: NewNotification,
+) -> Result<()> {
+    let id = Uuid::now_v7();
     let params = serde_json::to_string(&notification.args)?;
     execute!(
         tx,
         sqlx::query(
-            "INSERT INTO notifications (id, user_id, kind, params, application_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO notifications (id, user_id, kind, category, params, application_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(Uuid::now_v7())
+        .bind(id)
         .bind(notification.user_id)
         .bind(notification.kind)
+        .bind(notification.category.code())
         .bind(params)
         .bind(notification.application_id)
         .bind(at)
     )?;
-    Ok(())
+    dispatch::fan_out(tx, at, portal, id, &notification).await
 }
 
 #[derive(sqlx::FromRow)]

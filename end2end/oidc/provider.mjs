@@ -1,0 +1,146 @@
+// A local OpenID Connect provider that replaces ESIA in tests.
+//
+// Usage: node end2end/oidc/provider.mjs [port]
+//   port                  listening port on 127.0.0.1 (default: $OIDC_PORT, then 0 = any free port)
+//   OIDC_REDIRECT_URI     the one redirect URI of the test client (required)
+//   OIDC_CLIENT_ID        test client id (default kabinet-test)
+//   OIDC_CLIENT_SECRET    test client secret (default kabinet-test-secret)
+//
+// The issuer is http://127.0.0.1:<port>. Every authorization request signs in the test
+// person and grants the requested scopes without showing a form, so tests drive the flow
+// with plain HTTP redirects. Two test-only endpoints change what the next interactions do:
+//   POST /test/deny     the next interaction ends with error=access_denied
+//   POST /test/person   JSON body: claims that replace the test person's (sub included)
+// When listening, the script prints one line: `oidc-provider ready <issuer>`.
+
+import http from 'node:http';
+import { Provider } from 'oidc-provider';
+
+const DEFAULT_PERSON = {
+  sub: 'esia-test-1000001',
+  family_name: 'Иванова',
+  given_name: 'Мария',
+  middle_name: 'Петровна',
+  birthdate: '1985-04-12',
+  phone_number: '+79161234567',
+  phone_number_verified: true,
+  email: 'maria.ivanova@example.org',
+  email_verified: true,
+  // 112-233-445 95 without separators; its check digits are valid.
+  snils: '11223344595',
+};
+
+const port = Number(process.argv[2] ?? process.env.OIDC_PORT ?? 0);
+const redirectUri = process.env.OIDC_REDIRECT_URI;
+if (!redirectUri) {
+  console.error('OIDC_REDIRECT_URI is missing: set it to the redirect URI of the test client');
+  process.exit(2);
+}
+
+let person = { ...DEFAULT_PERSON };
+let denyNext = false;
+
+function configuration(issuer) {
+  return {
+    clients: [
+      {
+        client_id: process.env.OIDC_CLIENT_ID ?? 'kabinet-test',
+        client_secret: process.env.OIDC_CLIENT_SECRET ?? 'kabinet-test-secret',
+        redirect_uris: [redirectUri],
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    scopes: ['openid', 'profile', 'email', 'phone', 'snils'],
+    claims: {
+      openid: ['sub'],
+      profile: ['family_name', 'given_name', 'middle_name', 'birthdate'],
+      email: ['email', 'email_verified'],
+      phone: ['phone_number', 'phone_number_verified'],
+      snils: ['snils'],
+    },
+    // Put the granted claims into the ID token, which is all the portal reads.
+    conformIdTokenClaims: false,
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (ctx, interaction) => `${issuer}/interaction/${interaction.uid}` },
+    cookies: { keys: ['kabinet-test-provider-cookie-key'] },
+    async findAccount(ctx, sub) {
+      if (sub !== person.sub) {
+        return undefined;
+      }
+      const claims = { ...person };
+      return { accountId: sub, claims: async () => claims };
+    },
+  };
+}
+
+// Finish an interaction at once: deny it when /test/deny was called, otherwise sign the
+// test person in and grant every scope and claim of the request.
+async function finishInteraction(provider, req, res) {
+  const details = await provider.interactionDetails(req, res);
+  if (denyNext) {
+    denyNext = false;
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'The person declined.' },
+      { mergeWithLastSubmission: false },
+    );
+    return;
+  }
+  const accountId = person.sub;
+  const grant = details.grantId
+    ? await provider.Grant.find(details.grantId)
+    : new provider.Grant({ accountId, clientId: details.params.client_id });
+  const missing = details.prompt.details ?? {};
+  grant.addOIDCScope((missing.missingOIDCScope ?? []).join(' ') || String(details.params.scope));
+  if (missing.missingOIDCClaims) {
+    grant.addOIDCClaims(missing.missingOIDCClaims);
+  }
+  const grantId = await grant.save();
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId }, consent: { grantId } },
+    { mergeWithLastSubmission: true },
+  );
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+const server = http.createServer();
+server.listen(port, '127.0.0.1', () => {
+  const issuer = `http://127.0.0.1:${server.address().port}`;
+  const provider = new Provider(issuer, configuration(issuer));
+  const callback = provider.callback();
+  server.on('request', async (req, res) => {
+    try {
+      if (req.method === 'POST' && req.url === '/test/deny') {
+        denyNext = true;
+        res.writeHead(204).end();
+      } else if (req.method === 'POST' && req.url === '/test/person') {
+        person = { ...DEFAULT_PERSON, ...JSON.parse(await readBody(req)) };
+        res.writeHead(204).end();
+      } else if (req.method === 'GET' && req.url.startsWith('/interaction/')) {
+        await finishInteraction(provider, req, res);
+      } else {
+        callback(req, res);
+      }
+    } catch (error) {
+      console.error(`request ${req.method} ${req.url} failed:`, error);
+      res.writeHead(500).end();
+    }
+  });
+  console.log(`oidc-provider ready ${issuer}`);
+});
