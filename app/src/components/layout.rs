@@ -95,6 +95,8 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
                 ),
                 Role::Citizen => None,
             };
+            #[cfg(feature = "hydrate")]
+            Effect::new(|_| crate::components::live::follow_unread());
             view! {
                 <li><a href="/cabinet">{t("nav-cabinet")}</a></li>
                 <li><a href="/services">{t("nav-services")}</a></li>

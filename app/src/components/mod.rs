@@ -4,5 +4,6 @@ pub mod countdown;
 pub mod form;
 pub mod idle;
 pub mod layout;
+pub mod live;
 pub mod page;
 pub mod status;
