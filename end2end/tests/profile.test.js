@@ -274,6 +274,47 @@ for (const javaScript of [false, true]) {
       await checkAccessibility(page, 'the personal data of the profile', mode);
     });
 
+    test('application answers saved back to the profile', async () => {
+      // The profile fills the names, the birth date and the SNILS; the birth place was saved
+      // as "гор. Москва" above, and there are no former names yet.
+      await open('/services/criminal-record-certificate/apply');
+      await fillFields(page, {
+        'Прежние фамилия, имя, отчество (если менялись) (необязательно)': 'Петрова, до 2012 года',
+        'Место рождения': 'гор. Клин',
+      });
+      await page.getByRole('radio', { name: 'Трудоустройство' }).check();
+      await page.getByLabel('Скан паспорта (разворот с фотографией)', { exact: true }).setInputFiles(files.validPdf);
+      await page.getByRole('button', { name: 'Отправить заявление' }).click();
+      await page.waitForURL('**/applications/*?submitted=1');
+      await settle(page, mode);
+      const applicationPath = new URL(page.url()).pathname;
+
+      const offers = page.getByRole('region', { name: 'Сохранить ответы в профиле?' });
+      const offered = await offers.getByRole('term').allInnerTexts();
+      assert.deepEqual(offered, ['Прежние фамилия, имя, отчество (если менялись)', 'Место рождения']);
+      await checkAccessibility(page, 'the application with answers to keep', mode);
+
+      await offers.getByRole('button', { name: 'Сохранить «Место рождения»' }).click();
+      await page.waitForURL(`**${applicationPath}?saved_to_profile=1`);
+      await settle(page, mode);
+      await page.getByRole('status').filter({ hasText: 'В профиле сохранено 1 значение.' }).waitFor();
+      assert.deepEqual(await offers.getByRole('term').allInnerTexts(), ['Прежние фамилия, имя, отчество (если менялись)']);
+
+      // The address stays the same, so the new page is awaited by the offers going away.
+      await offers.getByRole('button', { name: 'Сохранить все в профиле' }).click();
+      await offers.waitFor({ state: 'detached' });
+      await settle(page, mode);
+      assert.equal(new URL(page.url()).search, '?saved_to_profile=1');
+      await page.getByRole('status').filter({ hasText: 'В профиле сохранено 1 значение.' }).waitFor();
+      await checkAccessibility(page, 'the application after saving to the profile', mode);
+
+      await open('/profile');
+      await assertValues(page, {
+        'Место рождения (необязательно)': 'гор. Клин',
+        'Прежние фамилии и имена (необязательно)': 'Петрова, до 2012 года',
+      });
+    });
+
     test('who viewed my data, and the download of everything', async () => {
       await open('/profile/access');
       await page.getByRole('heading', { level: 1, name: 'Кто просматривал мои данные' }).waitFor();

@@ -288,6 +288,15 @@ application-submitted = Application submitted
 application-submitted-number = Application number { $number }. You can give it over the phone to the department or a service centre.
 application-history = Status history
 application-answers = Details of the application
+profile-offers-title = Keep these answers in your profile?
+profile-offers-text = Your profile does not have these details, or has them differently. Once saved, they fill your next applications. This application stays as it is.
+profile-offer-save = Save “{ $field }”
+profile-offers-save-all = Save all to the profile
+profile-offers-saved = { $count ->
+    [one] { $count } value saved to your profile.
+   *[other] { $count } values saved to your profile.
+}
+profile-offers-open-profile = Open the profile
 application-documents = Documents
 history-actor-applicant = Applicant
 

@@ -295,6 +295,16 @@ application-submitted = Заявление отправлено
 application-submitted-number = Номер заявления { $number }. Его можно назвать по телефону в ведомстве или МФЦ.
 application-history = История статусов
 application-answers = Сведения из заявления
+profile-offers-title = Сохранить ответы в профиле?
+profile-offers-text = Этих сведений нет в профиле, или там указано иначе. Если сохранить их, следующие заявления заполнятся ими сами. Заявление от этого не изменится.
+profile-offer-save = Сохранить «{ $field }»
+profile-offers-save-all = Сохранить все в профиле
+profile-offers-saved = { $count ->
+    [one] В профиле сохранено { $count } значение.
+    [few] В профиле сохранено { $count } значения.
+   *[other] В профиле сохранено { $count } значений.
+}
+profile-offers-open-profile = Открыть профиль
 application-documents = Документы
 history-actor-applicant = Заявитель
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::message::{FieldErrors, Message};
 use crate::model::{
-    Address, Addresses, Documents, DrivingLicence, ForeignPassport, PassportDetails, Sex,
+    Address, Addresses, Documents, DrivingLicence, ForeignPassport, PassportDetails, Profile, Sex,
 };
 use crate::validate::{self, Login};
 
@@ -166,6 +166,30 @@ pub const MAX_CITIZENSHIP_CHARS: usize = 100;
 pub const MAX_ADDRESS_CHARS: usize = 300;
 
 impl ProfileForm {
+    /// The form as the profile page fills it from what the profile holds.
+    pub fn from_profile(profile: &Profile) -> Self {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        ProfileForm {
+            surname: profile.surname.clone(),
+            given_name: profile.given_name.clone(),
+            patronymic: text(&profile.patronymic),
+            birth_date: profile
+                .birth_date
+                .map(|date| date.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            email: text(&profile.email),
+            inn: text(&profile.inn),
+            former_names: text(&profile.former_names),
+            sex: profile
+                .sex
+                .map(|sex| sex.code().to_string())
+                .unwrap_or_default(),
+            birth_place: text(&profile.birth_place),
+            citizenship: text(&profile.citizenship),
+            telegram: text(&profile.telegram),
+        }
+    }
+
     pub fn validate(&self, today: NaiveDate) -> Result<ProfileChange, FieldErrors> {
         let mut errors = FieldErrors::new();
 
@@ -443,6 +467,29 @@ impl AddressesForm {
         "residence_postcode",
         "residence_address",
     ];
+
+    /// The form as the addresses page fills it from what the profile holds.
+    pub fn from_addresses(addresses: &Addresses) -> Self {
+        let parts = |address: &Option<Address>| {
+            address.as_ref().map_or_else(Default::default, |address| {
+                (address.postcode.clone(), address.text.clone())
+            })
+        };
+        let (registration_postcode, registration_address) = parts(&addresses.registration);
+        let (residence_postcode, residence_address) = parts(&addresses.residence);
+        AddressesForm {
+            registration_postcode,
+            registration_address,
+            residence_same: if addresses.residence_same {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_string(),
+            residence_postcode,
+            residence_address,
+        }
+    }
 
     pub fn validate(&self) -> Result<Addresses, FieldErrors> {
         let mut errors = FieldErrors::new();

@@ -3,6 +3,7 @@
 //! Everything here compiles to WebAssembly as well as natively, so a form is checked by the
 //! same code in `on:submit` and again in the server function.
 
+pub mod autofill;
 pub mod forms;
 pub mod history;
 pub mod i18n;

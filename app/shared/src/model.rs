@@ -422,6 +422,19 @@ pub struct ApplicationDetail {
     pub allowed_statuses: Vec<ApplicationStatus>,
     /// Whether the viewing official may take the application.
     pub can_take: bool,
+    /// Answers the applicant may keep in their profile; empty for anyone else.
+    #[serde(default)]
+    pub profile_offers: Vec<ProfileOffer>,
+}
+
+/// An answer of an application that the profile lacks or holds differently.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileOffer {
+    /// The form name of the application's field.
+    pub field: String,
+    pub label: String,
+    /// The answer as the application page shows it.
+    pub value: String,
 }
 
 /// A message of the in-app message centre.

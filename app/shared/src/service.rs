@@ -66,7 +66,7 @@ pub enum Applicant {
 }
 
 /// A value of the person's profile that can fill a form field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileField {
     Surname,

@@ -50,7 +50,7 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
             for field in &service.fields {
                 let value = field
                     .prefill
-                    .and_then(|meaning| profile_value(&profile, meaning));
+                    .and_then(|meaning| kabinet_shared::autofill::profile_value(&profile, meaning));
                 if let Some(value) = value.filter(|value| !value.is_empty()) {
                     values.insert(field.name.clone(), value);
                     prefilled.push(field.name.clone());
@@ -183,120 +183,28 @@ pub async fn get_application(id: String) -> Result<ApplicationDetail, AppError> 
         .map_err(ssr::app_error)
 }
 
-/// The profile's value for a field of `meaning`, as the form shows it.
-#[cfg(feature = "ssr")]
-fn profile_value(
-    profile: &kabinet_shared::model::Profile,
-    meaning: kabinet_shared::service::ProfileField,
-) -> Option<String> {
-    use kabinet_shared::model::Address;
-    use kabinet_shared::service::ProfileField;
+/// Keeps answers of the person's application in their profile: the answer to `field`, or
+/// every offered answer when `field` is empty. The application page then says how many
+/// values were saved.
+#[server(endpoint = "save_answers_to_profile")]
+pub async fn save_answers_to_profile(
+    application: String,
+    field: String,
+) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
 
-    let date = |date: chrono::NaiveDate| date.format("%Y-%m-%d").to_string();
-    let address = |address: &Address| format!("{}, {}", address.postcode, address.text);
-    let passport = profile.documents.passport.as_ref();
-    match meaning {
-        ProfileField::Surname => Some(profile.surname.clone()),
-        ProfileField::GivenName => Some(profile.given_name.clone()),
-        ProfileField::Patronymic => profile.patronymic.clone(),
-        ProfileField::BirthDate => profile.birth_date.map(date),
-        ProfileField::Phone => profile.phone.clone(),
-        ProfileField::Email => profile.email.clone(),
-        ProfileField::Snils => profile
-            .snils
-            .as_deref()
-            .map(kabinet_shared::validate::snils::format),
-        ProfileField::Inn => profile.inn.clone(),
-        ProfileField::FormerNames => profile.former_names.clone(),
-        ProfileField::BirthPlace => profile.birth_place.clone(),
-        ProfileField::Passport => passport.map(|passport| passport.display_number()),
-        ProfileField::PassportIssueDate => passport.map(|passport| date(passport.issue_date)),
-        ProfileField::PassportIssuedBy => passport.map(|passport| passport.issued_by.clone()),
-        ProfileField::PassportSubdivisionCode => {
-            passport.map(|passport| passport.subdivision_code.clone())
-        }
-        ProfileField::RegistrationAddress => profile.addresses.registration.as_ref().map(address),
-        ProfileField::ResidenceAddress => profile.addresses.actual_residence().map(address),
-    }
+    let user = ssr::require_viewer()?;
+    let id = uuid::Uuid::parse_str(&application).map_err(|_| AppError::NotFound)?;
+    let back = format!("/applications/{id}");
+    let field = Some(field.as_str()).filter(|field| !field.is_empty());
+    let outcome = ssr::core()
+        .save_answers_to_profile(&user.actor, id, field, ssr::locale())
+        .await
+        .map(|saved| Success::Redirect(format!("{back}?saved_to_profile={saved}")));
+    ssr::finish_form(&profile_offer_form(id), &back, &(), outcome).await
 }
 
-#[cfg(all(test, feature = "ssr"))]
-mod tests {
-    use chrono::NaiveDate;
-    use kabinet_shared::model::{Address, Addresses, Documents, PassportDetails, Profile};
-    use kabinet_shared::service::ProfileField;
-
-    use super::profile_value;
-
-    fn profile() -> Profile {
-        Profile {
-            surname: "Иванова".into(),
-            given_name: "Алёна".into(),
-            birth_place: Some("гор. Москва".into()),
-            documents: Documents {
-                passport: Some(PassportDetails {
-                    series: "4510".into(),
-                    number: "739284".into(),
-                    issue_date: NaiveDate::from_ymd_opt(2010, 6, 1).unwrap(),
-                    issued_by: "ТП УФМС России по гор. Москве".into(),
-                    subdivision_code: "770-001".into(),
-                }),
-                ..Default::default()
-            },
-            addresses: Addresses {
-                registration: Some(Address {
-                    postcode: "125009".into(),
-                    text: "г. Москва, ул. Тверская, д. 7, кв. 12".into(),
-                }),
-                residence_same: true,
-                residence: None,
-            },
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn fills_documents_and_addresses() {
-        let profile = profile();
-        let value = |meaning| profile_value(&profile, meaning);
-        assert_eq!(
-            value(ProfileField::Passport).as_deref(),
-            Some("45 10 739284")
-        );
-        assert_eq!(
-            value(ProfileField::PassportIssueDate).as_deref(),
-            Some("2010-06-01")
-        );
-        assert_eq!(
-            value(ProfileField::PassportSubdivisionCode).as_deref(),
-            Some("770-001")
-        );
-        assert_eq!(
-            value(ProfileField::BirthPlace).as_deref(),
-            Some("гор. Москва")
-        );
-        let registration = Some("125009, г. Москва, ул. Тверская, д. 7, кв. 12");
-        assert_eq!(
-            value(ProfileField::RegistrationAddress).as_deref(),
-            registration
-        );
-        // The person lives at the registration address.
-        assert_eq!(
-            value(ProfileField::ResidenceAddress).as_deref(),
-            registration
-        );
-    }
-
-    #[test]
-    fn leaves_missing_values_empty() {
-        let profile = Profile::default();
-        for meaning in [
-            ProfileField::Passport,
-            ProfileField::FormerNames,
-            ProfileField::RegistrationAddress,
-            ProfileField::ResidenceAddress,
-        ] {
-            assert_eq!(profile_value(&profile, meaning), None, "{meaning:?}");
-        }
-    }
+/// The flash name of the profile offers of application `id`.
+pub fn profile_offer_form(id: impl std::fmt::Display) -> String {
+    format!("profile-offer:{id}")
 }

@@ -2,14 +2,14 @@
 //!
 //! The server renders the count into every page. Once hydrated, a signed-in page opens one
 //! stream from `/events` (Server-Sent Events) that lasts the whole visit; each `unread` event
-//! rewrites the header's count, and when the count grew a status region says that a
+//! rewrites the header's count, and when the count grew a status region announces that a
 //! notification arrived. The header is rendered anew on every navigation with the count of
 //! that moment, so the stream changes its elements by id rather than through signals that
 //! would belong to one rendering of it. Without JavaScript the count is that of the last
 //! page load.
 
-/// Opens the stream unless one is already open; the browser reconnects it when the
-/// server ends it, and it stays closed once the server refuses it (signed out).
+/// Opens the stream unless one is already open. The browser reconnects it when the server
+/// ends it, but leaves it closed once the server rejects it because the session ended.
 #[cfg(feature = "hydrate")]
 pub fn follow_unread() {
     use std::cell::RefCell;

@@ -1,6 +1,6 @@
 //! Applying for a service, the list of one's applications and an application's page.
 
-use kabinet_shared::model::{ApplicationDetail, ApplicationSummary, StagedFile};
+use kabinet_shared::model::{ApplicationDetail, ApplicationSummary, ProfileOffer, StagedFile};
 use kabinet_shared::service::{DocumentDef, FieldDef, FieldKind, ServiceDefinition};
 use kabinet_shared::{FieldErrors, Locale};
 use leptos::prelude::*;
@@ -8,8 +8,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::FormReply;
 use crate::api::applications::{
-    ApplyForm, SubmitApplication, get_application, get_apply_form, list_my_applications,
+    ApplyForm, SaveAnswersToProfile, SubmitApplication, get_application, get_apply_form,
+    list_my_applications, profile_offer_form,
 };
+use crate::api::forms::take_form_flash;
 use crate::components::form::{
     ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, TextField,
 };
@@ -466,14 +468,24 @@ pub fn ApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let application = Resource::new(id, get_application);
+    let application = Resource::new(id, |id| async move {
+        let detail = get_application(id.clone()).await?;
+        let flash = take_form_flash(profile_offer_form(&id)).await?;
+        Ok((detail, flash.and_then(|flash| flash.reply)))
+    });
 
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let submitted = query.read_untracked().get("submitted").is_some();
+                let saved_to_profile = query
+                    .read_untracked()
+                    .get("saved_to_profile")
+                    .and_then(|count| count.parse::<u32>().ok());
                 match application.await {
-                    Ok(detail) => view! { <ApplicationView detail submitted /> }.into_any(),
+                    Ok((detail, offers_reply)) => view! {
+                        <ApplicationView detail submitted offers_reply saved_to_profile />
+                    }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -489,6 +501,12 @@ pub fn ApplicationView(
     /// Shown right under the title, before the details: the official's actions.
     #[prop(optional)]
     actions: Option<Children>,
+    /// The outcome of saving answers to the profile by a plain form post.
+    #[prop(default = None)]
+    offers_reply: Option<FormReply>,
+    /// How many answers were just saved to the profile.
+    #[prop(default = None)]
+    saved_to_profile: Option<u32>,
 ) -> impl IntoView {
     let summary = detail.summary.clone();
     let title = t_with("application-title", &[("number", &summary.number)]);
@@ -585,7 +603,72 @@ pub fn ApplicationView(
         </div>
         <h2>{t("application-answers")}</h2>
         <dl class="summary-list">{answers}</dl>
+        <ProfileOffers
+            application=summary.id.to_string()
+            offers=detail.profile_offers.clone()
+            reply=offers_reply
+            saved=saved_to_profile
+        />
         <h2>{t("application-documents")}</h2>
         <ul class="bullets">{documents}</ul>
     }
+}
+
+/// The answers the applicant may keep in their profile, each with its own button, and one
+/// button for all of them. Plain form posts, so they work the same without JavaScript.
+#[component]
+fn ProfileOffers(
+    application: String,
+    offers: Vec<ProfileOffer>,
+    reply: Option<FormReply>,
+    saved: Option<u32>,
+) -> impl IntoView {
+    let saved = saved.filter(|count| *count > 0).map(|count| {
+        view! {
+            <div class="notice notice--success" role="status">
+                <p>
+                    {t_with("profile-offers-saved", &[("count", &count.to_string())])} " "
+                    <a href="/profile">{t("profile-offers-open-profile")}</a>
+                </p>
+            </div>
+        }
+    });
+    if offers.is_empty() {
+        return view! { {saved} }.into_any();
+    }
+    let state = FormState::new(std::collections::BTreeMap::new(), reply);
+    let rows = offers
+        .into_iter()
+        .map(|offer| {
+            let button = t_with("profile-offer-save", &[("field", &offer.label)]);
+            view! {
+                <div class="summary-list__row summary-list__row--action">
+                    <dt>{offer.label}</dt>
+                    <dd>{offer.value}</dd>
+                    <dd>
+                        <form method="post" action=SaveAnswersToProfile::url() class="inline-form">
+                            <Hidden name="application" value=application.clone() />
+                            <Hidden name="field" value=offer.field />
+                            <button class="button button--secondary" type="submit">{button}</button>
+                        </form>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        {saved}
+        <section class="profile-offers" aria-labelledby="profile-offers-title">
+            <h2 id="profile-offers-title">{t("profile-offers-title")}</h2>
+            <p>{t("profile-offers-text")}</p>
+            <ErrorSummary state labels=Vec::new() />
+            <dl class="summary-list">{rows}</dl>
+            <form method="post" action=SaveAnswersToProfile::url()>
+                <Hidden name="application" value=application.clone() />
+                <Hidden name="field" value="" />
+                <button class="button" type="submit">{t("profile-offers-save-all")}</button>
+            </form>
+        </section>
+    }
+    .into_any()
 }

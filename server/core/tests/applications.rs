@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use common::{PDF, PNG, TestCore, cores};
 use kabinet_core::applications::{FileUpload, Submission};
 use kabinet_core::shared::Locale;
-use kabinet_core::shared::model::{ApplicationStatus, Role};
+use kabinet_core::shared::forms::AddressesForm;
+use kabinet_core::shared::model::{Address, ApplicationStatus, Role};
 use kabinet_core::shared::validate::application_number::ApplicationNumber;
 use kabinet_core::{Actor, Error};
 use uuid::Uuid;
@@ -624,6 +625,264 @@ async fn applicant_sees_which_staff_viewed_their_data() {
         let others = core.personal_data(&other, Locale::Ru).await.unwrap();
         assert!(
             others.applications.is_empty() && others.data_access.is_empty(),
+            "{label}"
+        );
+        core.finish().await;
+    }
+}
+
+fn rejection_key(error: Error) -> String {
+    match error {
+        Error::Rejected(message) => message.key,
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+/// The profile changes journaled since the start, newest first, as `fields`.
+async fn profile_changes(core: &TestCore, citizen: &Actor) -> Vec<String> {
+    core.history(citizen, 0)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|entry| entry.key == "history-profile-change")
+        .filter_map(|entry| entry.args.get("fields").cloned())
+        .collect()
+}
+
+#[tokio::test]
+async fn answers_missing_from_the_profile_are_saved_to_it() {
+    for core in cores().await {
+        let label = core.label;
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000041", "").await;
+        let mut submission = submission(
+            &Uuid::new_v4().to_string(),
+            vec![upload("passport_scan", "паспорт.pdf", PDF)],
+        );
+        // The registration gave the same names and birth date, but no birth place and no
+        // former names. The SNILS differs too, but it changes only with an operator's check.
+        submission
+            .answers
+            .insert("former_names".into(), "Петрова,  до 2012 года".into());
+        let id = core
+            .submit_application(&citizen, submission)
+            .await
+            .unwrap()
+            .id;
+        let unread_before = core.unread_notifications(citizen.user_id).await.unwrap();
+
+        let offers = core
+            .application(&citizen, id, Locale::Ru)
+            .await
+            .unwrap()
+            .profile_offers;
+        let offered: Vec<(&str, &str, &str)> = offers
+            .iter()
+            .map(|offer| {
+                (
+                    offer.field.as_str(),
+                    offer.label.as_str(),
+                    offer.value.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            offered,
+            vec![
+                (
+                    "former_names",
+                    "Прежние фамилия, имя, отчество (если менялись)",
+                    "Петрова,  до 2012 года"
+                ),
+                ("birth_place", "Место рождения", "г. Пермь"),
+            ],
+            "{label}"
+        );
+
+        // Nobody else sees or saves the offers.
+        let other = core.register("+79120000042", "").await;
+        assert!(
+            matches!(
+                core.save_answers_to_profile(&other, id, None, Locale::Ru)
+                    .await,
+                Err(Error::NotFound)
+            ),
+            "{label}"
+        );
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        assert!(
+            core.application(&official, id, Locale::Ru)
+                .await
+                .unwrap()
+                .profile_offers
+                .is_empty(),
+            "{label}: an official gets no offers"
+        );
+        assert!(
+            matches!(
+                core.save_answers_to_profile(&official, id, None, Locale::Ru)
+                    .await,
+                Err(Error::NotFound)
+            ),
+            "{label}"
+        );
+
+        // One answer, then the rest.
+        let saved = core
+            .save_answers_to_profile(&citizen, id, Some("birth_place"), Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(saved, 1, "{label}");
+        let profile = core.profile(&citizen).await.unwrap();
+        assert_eq!(profile.birth_place.as_deref(), Some("г. Пермь"), "{label}");
+        assert_eq!(profile.former_names, None, "{label}");
+        let rejected = core
+            .save_answers_to_profile(&citizen, id, Some("birth_place"), Locale::Ru)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            rejection_key(rejected),
+            "error-profile-offer-gone",
+            "{label}"
+        );
+        let rejected = core
+            .save_answers_to_profile(&citizen, id, Some("snils"), Locale::Ru)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            rejection_key(rejected),
+            "error-profile-offer-gone",
+            "{label}: the SNILS is never offered"
+        );
+
+        let saved = core
+            .save_answers_to_profile(&citizen, id, None, Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(saved, 1, "{label}");
+        let profile = core.profile(&citizen).await.unwrap();
+        assert_eq!(
+            profile.former_names.as_deref(),
+            Some("Петрова, до 2012 года"),
+            "{label}: stored with single spaces"
+        );
+        assert_eq!(profile.surname, "Соколова", "{label}");
+        assert_eq!(profile.snils, None, "{label}");
+        assert!(
+            core.application(&citizen, id, Locale::Ru)
+                .await
+                .unwrap()
+                .profile_offers
+                .is_empty(),
+            "{label}: nothing is left to offer"
+        );
+        assert_eq!(
+            core.save_answers_to_profile(&citizen, id, None, Locale::Ru)
+                .await
+                .unwrap(),
+            0,
+            "{label}"
+        );
+
+        // Each save is journaled and announced as a profile change.
+        assert_eq!(
+            profile_changes(&core, &citizen).await,
+            vec!["former_names".to_string(), "birth_place".to_string()],
+            "{label}"
+        );
+        assert_eq!(
+            core.unread_notifications(citizen.user_id).await.unwrap(),
+            unread_before + 2,
+            "{label}"
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn address_answers_go_to_the_address_section() {
+    for core in cores().await {
+        let label = core.label;
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000043", "").await;
+        let registration = AddressesForm {
+            registration_postcode: "420111".into(),
+            registration_address: "г. Казань, ул. Кремлёвская, д. 17, кв. 4".into(),
+            residence_same: "yes".into(),
+            ..Default::default()
+        };
+        core.update_addresses(&citizen, &registration)
+            .await
+            .unwrap();
+
+        let answers: BTreeMap<String, String> = [
+            ("reason", "age_45"),
+            ("surname", "Соколова"),
+            ("given_name", "Мария"),
+            ("patronymic", "Ивановна"),
+            ("birth_date", "09.03.1988"),
+            ("birth_place", "г. Пермь"),
+            ("current_passport", "92 08 739284"),
+            (
+                "registration_address",
+                "141600, Московская обл., г. Клин, ул. Мира, д. 3",
+            ),
+            ("phone", "+7 912 000-00-43"),
+        ]
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect();
+        let submission = Submission {
+            service_code: "passport-replacement".into(),
+            request_key: Uuid::new_v4().to_string(),
+            answers,
+            uploads: vec![
+                upload("current_passport_scan", "паспорт.pdf", PDF),
+                upload("photo", "фото.png", PNG),
+            ],
+            remove_staged: Vec::new(),
+        };
+        let id = core
+            .submit_application(&citizen, submission)
+            .await
+            .unwrap()
+            .id;
+        let offers = core
+            .application(&citizen, id, Locale::Ru)
+            .await
+            .unwrap()
+            .profile_offers;
+        let fields: Vec<&str> = offers.iter().map(|offer| offer.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["birth_place", "registration_address"],
+            "{label}: the passport and the phone are never offered"
+        );
+
+        let saved = core
+            .save_answers_to_profile(&citizen, id, Some("registration_address"), Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(saved, 1, "{label}");
+        let addresses = core.profile(&citizen).await.unwrap().addresses;
+        assert_eq!(
+            addresses.registration,
+            Some(Address {
+                postcode: "141600".into(),
+                text: "Московская обл., г. Клин, ул. Мира, д. 3".into(),
+            }),
+            "{label}"
+        );
+        assert!(
+            addresses.residence_same,
+            "{label}: the person still lives at the registration address"
+        );
+        assert_eq!(
+            profile_changes(&core, &citizen).await,
+            vec![
+                "registration_address,residence_address".to_string(),
+                "registration_address,residence_address".to_string(),
+            ],
             "{label}"
         );
         core.finish().await;

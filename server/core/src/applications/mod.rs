@@ -1,6 +1,7 @@
 //! Applications: submission with documents, the citizen's view and the officials' work.
 
 mod official;
+mod save_back;
 mod submit;
 mod view;
 

@@ -137,8 +137,9 @@ impl Core {
     ) -> Result<ApplicationDetail> {
         let mut tx = self.db.begin_read().await?;
         let row = visible_application(&mut tx, actor, id).await?;
-        let detail = self.detail(&mut tx, &row, actor, locale).await?;
+        let mut detail = self.detail(&mut tx, &row, actor, locale).await?;
         drop(tx);
+        detail.profile_offers = self.profile_offers(actor, &row, locale).await?;
         if actor.role == Role::Official {
             self.audit_staff_access(actor, &row, audit::Action::ApplicationViewed, None)
                 .await?;
@@ -247,6 +248,7 @@ impl Core {
                 Vec::new()
             },
             can_take: is_staff && status == ApplicationStatus::Submitted,
+            profile_offers: Vec::new(),
         })
     }
 
