@@ -199,12 +199,13 @@ fn parse_date(text: &str, field: &str, errors: &mut Vec<HistoryQueryError>) -> O
     }
 }
 
-/// Splits a search into at most [`SEARCH_MAX_WORDS`] lower-cased words.
+/// Splits a search into at most [`SEARCH_MAX_WORDS`] lower-cased words, with ё read as е so
+/// that "черный" finds "чёрный" and the other way round.
 pub fn search_words(text: &str) -> Vec<String> {
     let text: String = text.chars().take(SEARCH_MAX_CHARS).collect();
     let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let word = word.to_lowercase();
+        let word = word.to_lowercase().replace('ё', "е");
         if !words.contains(&word) {
             words.push(word);
         }
@@ -316,6 +317,11 @@ mod tests {
         assert_eq!(search_words("a b c d e f g").len(), SEARCH_MAX_WORDS);
         let long = "я".repeat(SEARCH_MAX_CHARS + 50);
         assert_eq!(search_words(&long)[0].chars().count(), SEARCH_MAX_CHARS);
+    }
+
+    #[test]
+    fn search_words_read_yo_as_ye() {
+        assert_eq!(search_words("Ёлкин ЧЁРНЫЙ черный"), ["елкин", "черный"]);
     }
 
     #[test]

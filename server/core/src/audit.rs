@@ -253,6 +253,17 @@ impl Core {
         actor: &crate::Actor,
         locale: kabinet_shared::Locale,
     ) -> Result<Vec<kabinet_shared::model::DataAccessView>> {
+        self.data_access_entries(actor, locale, ACCESS_LOG_LIMIT)
+            .await
+    }
+
+    /// The newest `limit` entries of [`Core::data_access_log`].
+    pub(crate) async fn data_access_entries(
+        &self,
+        actor: &crate::Actor,
+        locale: kabinet_shared::Locale,
+        limit: i64,
+    ) -> Result<Vec<kabinet_shared::model::DataAccessView>> {
         use kabinet_shared::model::{DataAccessView, Role};
 
         let mut tx = self.db.begin_read().await?;
@@ -268,7 +279,7 @@ impl Core {
              LIMIT $2",
         )
         .bind(actor.user_id)
-        .bind(ACCESS_LOG_LIMIT)
+        .bind(limit)
         .fetch_all(conn)
         .await)?;
         Ok(rows

@@ -888,3 +888,35 @@ async fn address_answers_go_to_the_address_section() {
         core.finish().await;
     }
 }
+
+#[tokio::test]
+async fn data_export_has_every_application() {
+    for core in cores().await {
+        let label = core.label;
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000044", "").await;
+        // One more than the list of "Мои заявления" shows.
+        for _ in 0..201 {
+            core.submit_application(
+                &citizen,
+                submission(
+                    &Uuid::new_v4().to_string(),
+                    vec![upload("passport_scan", "паспорт.pdf", PDF)],
+                ),
+            )
+            .await
+            .unwrap();
+        }
+
+        let listed = core.my_applications(&citizen, Locale::Ru).await.unwrap();
+        let exported = core.personal_data(&citizen, Locale::Ru).await.unwrap();
+        assert_eq!(listed.len(), 200, "{label}");
+        assert_eq!(exported.applications.len(), 201, "{label}");
+        assert_eq!(
+            exported.applications[..200],
+            listed[..],
+            "{label}: the same order, newest first"
+        );
+        core.finish().await;
+    }
+}

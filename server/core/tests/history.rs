@@ -575,7 +575,7 @@ async fn filters_by_type_status_period_and_words() {
                     Kind::ApplicationStatusChanged,
                     HistoryStatus::Succeeded,
                 )
-                .comment(Some("Приложите СКАН, 100% разборчиво"))
+                .comment(Some("Приложите чёткий СКАН, 100% разборчиво"))
                 .detail("number", "482-157-3098")
                 .detail("status", "action_required"),
             ),
@@ -594,7 +594,7 @@ async fn filters_by_type_status_period_and_words() {
         )
         .await;
 
-        let cases: [(&[(&str, &str)], u64); 14] = [
+        let cases: [(&[(&str, &str)], u64); 17] = [
             (&[], 5),
             (&[("type", "application")], 2),
             (&[("type", "sign_in")], 1),
@@ -610,6 +610,10 @@ async fn filters_by_type_status_period_and_words() {
             (&[("q", "482-157-3098 судимости")], 1),
             (&[("q", "100%")], 1),
             (&[("q", "_")], 0),
+            // ё and е find each other, in either case.
+            (&[("q", "четкий")], 1),
+            (&[("q", "ЧЁТКИЙ")], 1),
+            (&[("q", "чётк скан")], 1),
         ];
         for (pairs, expected) in cases {
             let page = core

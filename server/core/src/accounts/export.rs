@@ -30,7 +30,7 @@ pub struct PersonalData {
 impl Core {
     pub async fn personal_data(&self, actor: &Actor, locale: Locale) -> Result<PersonalData> {
         let profile = self.profile(actor).await?;
-        let applications = self.my_applications(actor, locale).await?;
+        let applications = self.all_my_applications(actor, locale).await?;
         let mut history = Vec::new();
         let mut after = None;
         loop {
@@ -49,7 +49,7 @@ impl Core {
                 None => break,
             }
         }
-        let data_access = self.data_access_log(actor, locale).await?;
+        let data_access = self.data_access_entries(actor, locale, i64::MAX).await?;
         tracing::info!(user.id = %actor.user_id, "personal data exported");
         Ok(PersonalData {
             format: 1,

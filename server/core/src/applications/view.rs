@@ -98,11 +98,29 @@ pub(crate) fn summary(
 }
 
 impl Core {
-    /// The citizen's applications, newest first.
+    /// The citizen's newest applications, at most [`LIST_LIMIT`], newest first.
     pub async fn my_applications(
         &self,
         actor: &Actor,
         locale: Locale,
+    ) -> Result<Vec<ApplicationSummary>> {
+        self.applications_of(actor, locale, LIST_LIMIT).await
+    }
+
+    /// Every application of the citizen, newest first, for the export of their data.
+    pub(crate) async fn all_my_applications(
+        &self,
+        actor: &Actor,
+        locale: Locale,
+    ) -> Result<Vec<ApplicationSummary>> {
+        self.applications_of(actor, locale, i64::MAX).await
+    }
+
+    async fn applications_of(
+        &self,
+        actor: &Actor,
+        locale: Locale,
+        limit: i64,
     ) -> Result<Vec<ApplicationSummary>> {
         let mut tx = self.db.begin_read().await?;
         let sql = concat!(
@@ -112,7 +130,7 @@ impl Core {
         );
         let rows: Vec<ApplicationRow> = on_conn!(&mut tx, conn => sqlx::query_as(sql)
             .bind(actor.user_id)
-            .bind(LIST_LIMIT)
+            .bind(limit)
             .fetch_all(conn)
             .await)?;
 

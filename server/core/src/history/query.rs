@@ -98,9 +98,13 @@ impl Condition {
             let placeholder = condition.push(Bind::Time(start_of_day(to, zone)));
             condition.and(&format!("occurred_at < {placeholder}"));
         }
+        // The words come with ё read as е (see `search_words`), and so is the stored text
+        // here, whichever letter was typed when the entry was written.
         for word in &filter.words {
             let placeholder = condition.push(Bind::Text(format!("%{}%", escape_like(word))));
-            condition.and(&format!("search_text LIKE {placeholder} ESCAPE '\\'"));
+            condition.and(&format!(
+                "replace(search_text, 'ё', 'е') LIKE {placeholder} ESCAPE '\\'"
+            ));
         }
         condition
     }
