@@ -211,6 +211,12 @@ pub struct SettingArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smtp_url: Option<String>,
 
+    /// PEM file of a certificate authority to trust for the SMTP server's certificate,
+    /// besides the public ones: for a mail server with a private CA. Needs a TLS smtp_url.
+    #[arg(long, env = "KABINET_SMTP_CA_FILE", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_ca_file: Option<PathBuf>,
+
     /// Sender of e-mail, e.g. "Kabinet <noreply@kabinet.example>" [default: Kabinet <noreply@localhost>].
     #[arg(long, env = "KABINET_MAIL_FROM", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -331,6 +337,7 @@ pub struct Config {
     pub esia_client_secret: Option<String>,
     pub esia_client_auth: String,
     pub smtp_url: Option<String>,
+    pub smtp_ca_file: Option<PathBuf>,
     pub mail_from: String,
     pub sms_url: Option<String>,
     pub sms_login: Option<String>,
@@ -370,6 +377,7 @@ impl Default for Config {
             esia_client_secret: None,
             esia_client_auth: "client_secret_basic".into(),
             smtp_url: None,
+            smtp_ca_file: None,
             mail_from: "Kabinet <noreply@localhost>".into(),
             sms_url: None,
             sms_login: None,
@@ -385,7 +393,7 @@ impl Default for Config {
 }
 
 /// Every `KABINET_*` variable the portal reads; others are reported as likely typos.
-pub const KNOWN_VARIABLES: [&str; 36] = [
+pub const KNOWN_VARIABLES: [&str; 37] = [
     "KABINET_CONFIG",
     "KABINET_ENV",
     "KABINET_LISTEN",
@@ -411,6 +419,7 @@ pub const KNOWN_VARIABLES: [&str; 36] = [
     "KABINET_ESIA_CLIENT_SECRET",
     "KABINET_ESIA_CLIENT_AUTH",
     "KABINET_SMTP_URL",
+    "KABINET_SMTP_CA_FILE",
     "KABINET_MAIL_FROM",
     "KABINET_SMS_URL",
     "KABINET_SMS_LOGIN",
@@ -572,6 +581,7 @@ impl Config {
         self.smtp_url.clone().map(|url| SmtpSettings {
             url,
             from: self.mail_from.clone(),
+            ca_file: self.smtp_ca_file.clone(),
         })
     }
 

@@ -91,6 +91,7 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
     core.set_smtp(Some(SmtpSettings {
         url: format!("smtp://127.0.0.1:{}", smtp.port),
         from: "Kabinet <noreply@kabinet.test>".into(),
+        ca_file: None,
     }))
     .unwrap();
     let started = Instant::now();

@@ -12,6 +12,7 @@ use kabinet_core::applications::{FileUpload, Submission};
 use kabinet_core::deliveries::Round;
 use kabinet_core::deliveries::push::{PushSettings, WebPush};
 use kabinet_core::deliveries::sms::SmsSettings;
+use kabinet_core::deliveries::smtp::{Mailer, SmtpSettings};
 use kabinet_core::deliveries::telegram::TelegramSettings;
 use kabinet_core::shared::Locale;
 use kabinet_core::shared::forms::ProfileForm;
@@ -380,6 +381,109 @@ async fn email_goes_out_over_smtp() {
         );
         core.finish().await;
     }
+}
+
+#[tokio::test]
+async fn email_goes_over_starttls_with_a_login() {
+    for mut core in cores().await {
+        let label = core.label;
+        let smtp = SmtpServer::start_secure("kabinet", "Pochta-2026");
+        let url = |password: &str| {
+            format!(
+                "smtp://kabinet:{password}@127.0.0.1:{}?tls=required",
+                smtp.port
+            )
+        };
+        let settings = |url: String, ca_file: Option<std::path::PathBuf>| SmtpSettings {
+            url,
+            from: "Госуслуги Kabinet <noreply@kabinet.test>".into(),
+            ca_file,
+        };
+
+        // The server's certificate comes from a private authority: without it the
+        // handshake fails, and the message waits for a retry.
+        core.core
+            .set_smtp(Some(settings(url("Pochta-2026"), None)))
+            .unwrap();
+        let actor = citizen(&core, "+79123480011", "sokolova11@example.test").await;
+        // The round also sends SMS to the development outbox, so only e-mail is counted.
+        let first = core.deliver_queued().await.unwrap();
+        let waiting = first.deferred;
+        assert!(waiting > 0, "{label}: {first:?}");
+        assert_eq!(first.failed, 0, "{label}: {first:?}");
+        assert!(smtp.messages().is_empty(), "{label}");
+
+        // A wrong password is the portal's own mistake: retried, never failed.
+        core.core
+            .set_smtp(Some(settings(url("wrong"), Some(smtp.ca_file()))))
+            .unwrap();
+        core.clock.advance(Duration::hours(2));
+        let second = core.deliver_queued().await.unwrap();
+        assert_eq!(second.deferred, waiting, "{label}: {second:?}");
+        assert_eq!(second.failed, 0, "{label}: {second:?}");
+        assert!(smtp.messages().is_empty(), "{label}");
+
+        core.core
+            .set_smtp(Some(settings(url("Pochta-2026"), Some(smtp.ca_file()))))
+            .unwrap();
+        core.clock.advance(Duration::hours(2));
+        let third = core.deliver_queued().await.unwrap();
+        assert_eq!(third.sent, waiting, "{label}: what waited is sent");
+        assert_eq!(smtp.messages().len() as u64, waiting, "{label}");
+        apply(&core, &actor).await;
+        assert_eq!(core.deliver_queued().await.unwrap().sent, 1, "{label}");
+
+        let messages = smtp.messages();
+        assert_eq!(messages.len() as u64, waiting + 1, "{label}");
+        for message in &messages {
+            assert!(message.tls, "{label}: {} came in clear", message.subject);
+            assert_eq!(message.login.as_deref(), Some("kabinet"), "{label}");
+            assert_eq!(message.rcpt_tos, ["sokolova11@example.test"], "{label}");
+        }
+        core.finish().await;
+    }
+}
+
+// A tokio test, because the transport's connection pool starts a task on the runtime.
+#[tokio::test]
+async fn ca_file_needs_a_tls_url_and_a_certificate() {
+    let smtp = SmtpServer::start_secure("kabinet", "Pochta-2026");
+    let mailer = |url: &str, ca_file: std::path::PathBuf| {
+        Mailer::new(&SmtpSettings {
+            url: url.into(),
+            from: "Kabinet <noreply@kabinet.test>".into(),
+            ca_file: Some(ca_file),
+        })
+        .err()
+        .map(|error| error.to_string())
+    };
+    let plain = format!("smtp://127.0.0.1:{}", smtp.port);
+    let secure = format!("smtp://127.0.0.1:{}?tls=required", smtp.port);
+    assert_eq!(mailer(&secure, smtp.ca_file()), None);
+    assert_eq!(
+        mailer(&plain, smtp.ca_file()).as_deref(),
+        Some(
+            "internal error: an SMTP CA file needs a TLS URL: smtps://host:465 or smtp://host:587?tls=required"
+        )
+    );
+    let not_pem = std::env::temp_dir().join(format!("kabinet-not-a-ca-{}.pem", Uuid::new_v4()));
+    std::fs::write(&not_pem, "no certificate here").unwrap();
+    assert_eq!(
+        mailer(&secure, not_pem.clone()),
+        Some(format!(
+            "internal error: the SMTP CA file {} contains no PEM certificate",
+            not_pem.display()
+        ))
+    );
+    std::fs::remove_file(&not_pem).unwrap();
+    let missing = mailer(&secure, not_pem.clone()).unwrap();
+    assert!(
+        missing.starts_with(&format!(
+            "internal error: the SMTP CA file {} cannot be read: ",
+            not_pem.display()
+        )),
+        "{missing}"
+    );
 }
 
 #[tokio::test]

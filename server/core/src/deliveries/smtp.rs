@@ -4,10 +4,12 @@
 //! same one.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use lettre::message::{Mailbox, MultiPart, SinglePart, header};
 use lettre::transport::smtp::PoolConfig;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use uuid::Uuid;
 
@@ -22,6 +24,9 @@ pub struct SmtpSettings {
     pub url: String,
     /// The sender, e.g. `Kabinet <noreply@kabinet.example>`.
     pub from: String,
+    /// A PEM file of certificate authorities to trust for the server besides the public
+    /// ones, for a mail server with a private CA. Needs a TLS `url`.
+    pub ca_file: Option<PathBuf>,
 }
 
 impl fmt::Debug for SmtpSettings {
@@ -54,14 +59,65 @@ pub struct Mailer {
 /// How long one SMTP conversation may take before it counts as failed.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Returns the TLS mode that `url` requests (`smtps://`, or `tls=required` or
+/// `tls=opportunistic` in the query), trusting the authorities in `ca_file` as well as the
+/// public ones.
+fn tls_trusting(url: &str, ca_file: &Path) -> Result<Tls> {
+    let url =
+        url::Url::parse(url).map_err(|_| Error::Internal("the SMTP URL is not valid".into()))?;
+    let host = url
+        .host_str()
+        .ok_or_else(|| Error::Internal("the SMTP URL has no host".into()))?;
+    let pem = std::fs::read(ca_file).map_err(|error| {
+        Error::Internal(format!(
+            "the SMTP CA file {} cannot be read: {error}",
+            ca_file.display()
+        ))
+    })?;
+    let no_certificate = || {
+        Error::Internal(format!(
+            "the SMTP CA file {} contains no PEM certificate",
+            ca_file.display()
+        ))
+    };
+    if !pem
+        .windows(27)
+        .any(|window| window == b"-----BEGIN CERTIFICATE-----")
+    {
+        return Err(no_certificate());
+    }
+    let certificate = Certificate::from_pem(&pem).map_err(|_| no_certificate())?;
+    let parameters = TlsParameters::builder(host.to_string())
+        .add_root_certificate(certificate)
+        .build()
+        .map_err(|error| Error::Internal(format!("the SMTP TLS settings failed: {error}")))?;
+    let mode = url
+        .query_pairs()
+        .find(|(name, _)| name == "tls")
+        .map(|(_, value)| value.into_owned());
+    match (url.scheme(), mode.as_deref()) {
+        ("smtps", _) => Ok(Tls::Wrapper(parameters)),
+        ("smtp", Some("required")) => Ok(Tls::Required(parameters)),
+        ("smtp", Some("opportunistic")) => Ok(Tls::Opportunistic(parameters)),
+        _ => Err(Error::Internal(
+            "an SMTP CA file needs a TLS URL: smtps://host:465 or smtp://host:587?tls=required"
+                .into(),
+        )),
+    }
+}
+
 impl Mailer {
     pub fn new(settings: &SmtpSettings) -> Result<Mailer> {
         let from: Mailbox = settings
             .from
             .parse()
             .map_err(|_| Error::Internal("the sender address of e-mail is not valid".into()))?;
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.url)
-            .map_err(|_| Error::Internal("the SMTP URL is not valid".into()))?
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.url)
+            .map_err(|_| Error::Internal("the SMTP URL is not valid".into()))?;
+        if let Some(ca_file) = &settings.ca_file {
+            builder = builder.tls(tls_trusting(&settings.url, ca_file)?);
+        }
+        let transport = builder
             .timeout(Some(TIMEOUT))
             .pool_config(
                 PoolConfig::new()
@@ -114,6 +170,11 @@ impl Mailer {
     }
 }
 
+/// SMTP replies about the portal's own credentials, which a fix of its configuration
+/// cures, so the message is retried rather than failed (RFC 4954): 530 authentication
+/// required, 534 mechanism too weak, 535 credentials invalid, 538 encryption required.
+const CONFIGURATION_REPLIES: [&str; 4] = ["530", "534", "535", "538"];
+
 /// Describes an SMTP failure without the server's text, which may quote the address.
 fn refusal(error: &lettre::transport::smtp::Error) -> Refusal {
     let code = error.status().map(|code| code.to_string());
@@ -123,8 +184,11 @@ fn refusal(error: &lettre::transport::smtp::Error) -> Refusal {
         (None, error) if error.is_tls() => "TLS with the SMTP server failed".into(),
         (None, _) => "SMTP server not reachable".into(),
     };
+    let about_configuration = code
+        .as_deref()
+        .is_some_and(|code| CONFIGURATION_REPLIES.contains(&code));
     Refusal {
         reason,
-        permanent: error.is_permanent(),
+        permanent: error.is_permanent() && !about_configuration,
     }
 }

@@ -291,6 +291,8 @@ pub fn email_token(text: &str) -> String {
 pub struct SmtpServer {
     pub port: u16,
     folder: PathBuf,
+    /// `LOGIN:PASSWORD` of a server that requires STARTTLS and authentication.
+    secure: Option<String>,
     child: Option<std::process::Child>,
 }
 
@@ -306,10 +308,24 @@ pub struct Received {
     pub message_id: String,
     pub text: Option<String>,
     pub html: Option<String>,
+    /// Whether the message came over TLS.
+    pub tls: bool,
+    /// The login the client authenticated with.
+    pub login: Option<String>,
 }
 
 impl SmtpServer {
     pub fn start() -> SmtpServer {
+        SmtpServer::launch(None)
+    }
+
+    /// Starts a server that requires STARTTLS, then authentication as `login` with
+    /// `password`. Its certificate is issued by the authority in [`SmtpServer::ca_file`].
+    pub fn start_secure(login: &str, password: &str) -> SmtpServer {
+        SmtpServer::launch(Some(format!("{login}:{password}")))
+    }
+
+    fn launch(secure: Option<String>) -> SmtpServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -318,21 +334,32 @@ impl SmtpServer {
         let mut server = SmtpServer {
             port,
             folder: temporary_dir(),
+            secure,
             child: None,
         };
         server.resume();
         server
     }
 
+    /// The certificate of the authority that issued a secure server's certificate.
+    pub fn ca_file(&self) -> PathBuf {
+        self.folder.join("ca.pem")
+    }
+
     /// Starts the server again on the same port and folder after [`SmtpServer::kill`].
     pub fn resume(&mut self) {
         use std::io::BufRead;
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/smtp_server.py");
-        let mut child = std::process::Command::new("python3")
+        let mut command = std::process::Command::new("python3");
+        command
             .arg(script)
             .args(["--port", &self.port.to_string()])
             .arg("--dir")
-            .arg(&self.folder)
+            .arg(&self.folder);
+        if let Some(secure) = &self.secure {
+            command.args(["--secure", secure]);
+        }
+        let mut child = command
             .stdout(std::process::Stdio::piped())
             .spawn()
             .expect("python3 runs the test SMTP server (pip install aiosmtpd)");
@@ -370,6 +397,7 @@ impl SmtpServer {
         kabinet_core::deliveries::smtp::SmtpSettings {
             url: format!("smtp://127.0.0.1:{}", self.port),
             from: "Госуслуги Kabinet <noreply@kabinet.test>".into(),
+            ca_file: None,
         }
     }
 
