@@ -289,7 +289,9 @@ for (const javaScript of [false, true]) {
       await settle(page, mode);
       const applicationPath = new URL(page.url()).pathname;
 
+      // Hydrated, the form is sent by the client, and the new page renders after its URL.
       const offers = page.getByRole('region', { name: 'Сохранить ответы в профиле?' });
+      await offers.waitFor();
       const offered = await offers.getByRole('term').allInnerTexts();
       assert.deepEqual(offered, ['Прежние фамилия, имя, отчество (если менялись)', 'Место рождения']);
       await checkAccessibility(page, 'the application with answers to keep', mode);
