@@ -1,8 +1,8 @@
 //! Filling application fields from the profile, and keeping answers in it.
 //!
-//! A field of a service may name the profile value it stands for (`prefill`). The form
+//! A field of a service may name the profile value it represents (`prefill`). The form
 //! then opens with that value, and when the person typed something the profile lacks or
-//! holds differently, the application page offers to keep the answer in the profile. Only
+//! contains differently, the application page offers to keep the answer in the profile. Only
 //! values the profile page itself saves without a confirmation are offered: names, birth
 //! date and place, former names, INN and the two addresses. The passport, SNILS, phone and
 //! e-mail change only through their own confirmations (an operator's check, a code or a

@@ -427,7 +427,7 @@ pub struct ApplicationDetail {
     pub profile_offers: Vec<ProfileOffer>,
 }
 
-/// An answer of an application that the profile lacks or holds differently.
+/// An answer of an application that the profile lacks or contains differently.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileOffer {
     /// The form name of the application's field.

@@ -650,7 +650,7 @@ async fn profile_changes(core: &TestCore, citizen: &Actor) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn answers_missing_from_the_profile_are_saved_to_it() {
+async fn missing_answers_saved_to_profile() {
     for core in cores().await {
         let label = core.label;
         core.seed_demo().await.unwrap();

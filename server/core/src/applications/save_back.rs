@@ -1,8 +1,8 @@
 //! Keeping an application's answers in the applicant's profile.
 //!
-//! Which answers qualify is decided in [`kabinet_shared::autofill`]: a field that stands for
+//! Which answers qualify is decided in [`kabinet_shared::autofill`]: a field that represents
 //! a profile value the profile page saves without a confirmation, answered with something
-//! the profile lacks or holds differently. Saving goes through the profile's own updates,
+//! the profile lacks or contains differently. Saving goes through the profile's own updates,
 //! so the same checks apply and each changed section gets its journal entry and its notice.
 
 use std::collections::{BTreeMap, HashSet};

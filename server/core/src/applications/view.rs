@@ -157,6 +157,8 @@ impl Core {
         let row = visible_application(&mut tx, actor, id).await?;
         let mut detail = self.detail(&mut tx, &row, actor, locale).await?;
         drop(tx);
+        // NOTE: this reads the service definition and the answers again, after `detail`,
+        // and opens the whole profile; a shared loader would save two queries per page.
         detail.profile_offers = self.profile_offers(actor, &row, locale).await?;
         if actor.role == Role::Official {
             self.audit_staff_access(actor, &row, audit::Action::ApplicationViewed, None)
