@@ -609,5 +609,67 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       assert.equal(await otherPage.getByText(journey.applicationNumber).count(), 0, 'the application number leaked');
       await audit(otherPage, 'the not-found page');
     });
+
+    step('catalogue search, list filter and withdrawal', async () => {
+      const { page } = journey;
+      const decided = journey.applicationNumber;
+      await openFromMenu(page, 'Услуги', 'Каталог услуг');
+      await page.getByLabel('Что вы ищете').fill('справки о судимостях');
+      await page.getByRole('button', { name: 'Найти' }).click();
+      await page.waitForURL(/[?&]q=/);
+      await settle(page, mode);
+      await page.getByText('Найдена 1 услуга').waitFor();
+      await audit(page, 'the catalogue search');
+      await page.getByRole('link', { name: SERVICE_TITLE }).click();
+      await heading(page, SERVICE_TITLE).waitFor();
+      await page.getByRole('link', { name: 'Подать заявление' }).click();
+      await heading(page, 'Заявление').waitFor();
+      await settle(page, mode);
+      await fillFields(page, { [APPLY_BIRTH_PLACE]: citizen.birthPlace });
+      await page.getByRole('radio', { name: 'Трудоустройство' }).check();
+      await page.getByLabel(APPLY_PASSPORT_SCAN, { exact: true }).setInputFiles(journey.files.validPdf);
+      await page.getByRole('button', { name: 'Отправить заявление' }).click();
+      await page.waitForURL('**/applications/*?submitted=1');
+      const headingText = await heading(page, /^Заявление № /).innerText();
+      const pending = headingText.match(APPLICATION_NUMBER)?.[0];
+      assert.ok(pending, `no number in "${headingText}"`);
+
+      await openFromMenu(page, 'Мои заявления', 'Мои заявления');
+      await page.getByText('Найдено 2 заявления').waitFor();
+      await audit(page, 'the list with its filter');
+      await page.getByLabel('Номер или слова').fill(`№ ${decided}`);
+      await page.getByRole('button', { name: 'Показать' }).click();
+      await page.waitForURL(/[?&]q=/);
+      await settle(page, mode);
+      await page.getByText('Найдено 1 заявление').waitFor();
+      let rows = await tableRows(page);
+      assert.equal(rows.length, 1, `found by number:\n${rows.join('\n')}`);
+      assert.match(rows[0], new RegExp(`^${decided} .* Исполнено`));
+
+      await open(page, '/applications?status=submitted&sort=oldest');
+      rows = await tableRows(page);
+      assert.equal(rows.length, 1, `submitted ones:\n${rows.join('\n')}`);
+      assert.match(rows[0], new RegExp(`^${pending} `));
+      await open(page, '/applications?status=lost');
+      await page.getByRole('alert').getByRole('link', { name: 'Статус: Выберите статус из списка.' }).waitFor();
+      assert.equal(await page.getByLabel('Статус').getAttribute('aria-invalid'), 'true');
+      await audit(page, 'the list with a filter error');
+
+      await open(page, '/applications?status=submitted');
+      await page.getByRole('link', { name: pending }).click();
+      await heading(page, `Заявление № ${pending}`).waitFor();
+      await settle(page, mode);
+      await page.locator('summary', { hasText: 'Отозвать заявление' }).click();
+      await page.getByLabel('Причина отзыва (необязательно)').fill('Подам позже');
+      await audit(page, 'the open withdrawal form');
+      await page.getByRole('button', { name: 'Подтвердить отзыв' }).click();
+      await page.waitForURL('**?withdrawn=1');
+      await page.getByRole('status').filter({ hasText: `Заявление № ${pending} отозвано.` }).waitFor();
+      await page.getByRole('definition').filter({ hasText: 'Отозвано' }).waitFor();
+      const history = await tableRows(page);
+      assert.match(history[0], /Отозвано Заявитель Подам позже$/);
+      assert.equal(await page.locator('summary', { hasText: 'Отозвать заявление' }).count(), 0, 'withdrawn twice');
+      await audit(page, 'the withdrawn application');
+    });
   });
 }

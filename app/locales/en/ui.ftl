@@ -255,6 +255,18 @@ role-admin = Portal administrator
 ## Catalogue and applications
 
 services-title = Service catalogue
+services-filter-label = Search the service catalogue
+services-filter-q = What are you looking for
+services-filter-q-hint = Words from the name or description of a service, such as “replace passport” or “child allowance”.
+services-filter-category = Category
+services-filter-any = All categories
+services-filter-apply = Search
+services-categories = Service categories
+services-found = { $count ->
+    [one] { $count } service found
+   *[other] { $count } services found
+}
+services-nothing-found = No services match your search. Try other words or choose a category.
 service-department = Department
 service-deadline = Deadline
 service-days = { $days ->
@@ -282,6 +294,32 @@ applications-title = My applications
 applications-new = New application
 applications-empty = No applications yet.
 applications-table = List of applications
+applications-filter-label = Search and filter applications
+applications-filter-q = Number or words
+applications-filter-q-hint = The application number or a part of it, such as 482-157, or words from the name of the service.
+applications-filter-status = Status
+applications-filter-service = Service
+applications-filter-category = Category
+applications-filter-from = Submitted from
+applications-filter-to = Submitted until
+applications-filter-sort = Order
+applications-sort-newest = Newest first
+applications-sort-oldest = Oldest first
+applications-sort-updated = Recently changed
+applications-found = { $count ->
+    [one] { $count } application found
+   *[other] { $count } applications found
+}
+applications-nothing-found = No applications match the filter.
+pagination-previous = Previous
+pagination-next = Next
+application-withdrawn-notice = Application No. { $number } has been withdrawn. The department will not consider it any more.
+withdraw-title = Withdrawing the application
+withdraw-open = Withdraw the application
+withdraw-text = The department will not consider a withdrawn application, and it cannot be restored. To get the service, you will need to submit a new application.
+withdraw-reason = Reason for withdrawal
+withdraw-reason-hint = Optional. The department's official will see it.
+withdraw-submit = Confirm the withdrawal
 
 application-title = Application No. { $number }
 application-submitted = Application submitted
@@ -539,7 +577,7 @@ history-found = { $count ->
 }
 history-nothing-found = No entries match the filter.
 history-column-type = Type
-history-page-position = Page { $page } of { $pages }
+pagination-position = Page { $page } of { $pages }
 pagination-first = First
 pagination-last = Last
 history-export-label = Download the entries found:

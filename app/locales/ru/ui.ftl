@@ -261,6 +261,19 @@ role-admin = Администратор портала
 ## Catalogue and applications
 
 services-title = Каталог услуг
+services-filter-label = Поиск по каталогу услуг
+services-filter-q = Что вы ищете
+services-filter-q-hint = Слова из названия или описания услуги, например «замена паспорта» или «пособие на ребёнка».
+services-filter-category = Категория
+services-filter-any = Все категории
+services-filter-apply = Найти
+services-categories = Категории услуг
+services-found = { $count ->
+    [one] Найдена { $count } услуга
+    [few] Найдено { $count } услуги
+   *[many] Найдено { $count } услуг
+}
+services-nothing-found = Услуг по вашему запросу не нашлось. Попробуйте другие слова или выберите категорию.
 service-department = Ведомство
 service-deadline = Срок
 service-days = { $days ->
@@ -289,6 +302,33 @@ applications-title = Мои заявления
 applications-new = Подать новое заявление
 applications-empty = Заявлений пока нет.
 applications-table = Список заявлений
+applications-filter-label = Поиск и фильтр заявлений
+applications-filter-q = Номер или слова
+applications-filter-q-hint = Номер заявления целиком или его часть, например 482-157, либо слова из названия услуги.
+applications-filter-status = Статус
+applications-filter-service = Услуга
+applications-filter-category = Категория
+applications-filter-from = Подано с
+applications-filter-to = Подано по
+applications-filter-sort = Порядок
+applications-sort-newest = Сначала новые
+applications-sort-oldest = Сначала старые
+applications-sort-updated = Недавно изменённые
+applications-found = { $count ->
+    [one] Найдено { $count } заявление
+    [few] Найдено { $count } заявления
+   *[many] Найдено { $count } заявлений
+}
+applications-nothing-found = Заявлений, подходящих под фильтр, нет.
+pagination-previous = Предыдущая
+pagination-next = Следующая
+application-withdrawn-notice = Заявление № { $number } отозвано. Ведомство больше не будет его рассматривать.
+withdraw-title = Отзыв заявления
+withdraw-open = Отозвать заявление
+withdraw-text = Отозванное заявление ведомство рассматривать не будет, и вернуть его нельзя. Чтобы получить услугу, понадобится подать новое заявление.
+withdraw-reason = Причина отзыва
+withdraw-reason-hint = Необязательно. Причину увидит сотрудник ведомства.
+withdraw-submit = Подтвердить отзыв
 
 application-title = Заявление № { $number }
 application-submitted = Заявление отправлено
@@ -550,7 +590,7 @@ history-found = { $count ->
 }
 history-nothing-found = Записей, подходящих под фильтр, нет.
 history-column-type = Тип
-history-page-position = Страница { $page } из { $pages }
+pagination-position = Страница { $page } из { $pages }
 pagination-first = Первая
 pagination-last = Последняя
 history-export-label = Скачать найденные записи:

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::HistoryStatus;
-use crate::validate::date;
+use crate::query::{QueryError, check_period, parse_date, parse_page, query_string};
 
 /// Group of journal entries that a person filters by ("тип операции").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,11 +66,6 @@ impl HistoryCategory {
     }
 }
 
-/// Maximum search text kept, in characters. The rest is ignored.
-pub const SEARCH_MAX_CHARS: usize = 100;
-/// Most words of a search; each must occur in an entry.
-pub const SEARCH_MAX_WORDS: usize = 5;
-
 /// The journal filter as it travels in a URL query: `type`, `status`, `from`, `to` (dates
 /// as `YYYY-MM-DD` or `DD.MM.YYYY`), `q` (words) and `page` (from 1).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,55 +100,28 @@ pub struct HistoryFilter {
     pub page: u32,
 }
 
-/// Invalid parameter of a [`HistoryQuery`], with the translation key of the reason.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryQueryError {
-    pub field: String,
-    pub key: String,
-}
-
-impl HistoryQueryError {
-    fn new(field: &str, key: &str) -> Self {
-        Self {
-            field: field.to_string(),
-            key: key.to_string(),
-        }
-    }
-}
-
 impl HistoryQuery {
     /// Checks every parameter; the errors name each invalid one.
-    pub fn parse(&self) -> Result<HistoryFilter, Vec<HistoryQueryError>> {
+    pub fn parse(&self) -> Result<HistoryFilter, Vec<QueryError>> {
         let mut errors = Vec::new();
         let category = match self.category.trim() {
             "" => None,
             code => HistoryCategory::parse(code).or_else(|| {
-                errors.push(HistoryQueryError::new("type", "error-history-type"));
+                errors.push(QueryError::new("type", "error-history-type"));
                 None
             }),
         };
         let status = match self.status.trim() {
             "" => None,
             code => HistoryStatus::parse(code).or_else(|| {
-                errors.push(HistoryQueryError::new("status", "error-history-status"));
+                errors.push(QueryError::new("status", "error-history-status"));
                 None
             }),
         };
         let from = parse_date(&self.from, "from", &mut errors);
         let to = parse_date(&self.to, "to", &mut errors);
-        if let (Some(from), Some(to)) = (from, to)
-            && from > to
-        {
-            errors.push(HistoryQueryError::new("to", "error-history-period"));
-        }
-        let page = match self.page.trim() {
-            "" => 1,
-            text => text
-                .parse::<u32>()
-                .ok()
-                .filter(|page| *page >= 1)
-                .unwrap_or(1),
-        };
+        check_period(from, to, &mut errors);
+        let page = parse_page(&self.page);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -162,7 +130,7 @@ impl HistoryQuery {
             status,
             from,
             to,
-            words: search_words(&self.q),
+            words: crate::query::search_words(&self.q),
             page,
         })
     }
@@ -170,63 +138,14 @@ impl HistoryQuery {
     /// Builds the query string of this filter without `page`, empty values left out, for links
     /// to other pages and to the exports.
     pub fn to_query_string(&self) -> String {
-        let pairs = [
+        query_string(&[
             ("type", &self.category),
             ("status", &self.status),
             ("from", &self.from),
             ("to", &self.to),
             ("q", &self.q),
-        ];
-        pairs
-            .iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(name, value)| format!("{name}={}", encode_component(value.trim())))
-            .collect::<Vec<_>>()
-            .join("&")
+        ])
     }
-}
-
-fn parse_date(text: &str, field: &str, errors: &mut Vec<HistoryQueryError>) -> Option<NaiveDate> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    match date::parse(text) {
-        Ok(date) => Some(date),
-        Err(_) => {
-            errors.push(HistoryQueryError::new(field, "error-date-format"));
-            None
-        }
-    }
-}
-
-/// Splits a search into at most [`SEARCH_MAX_WORDS`] lower-cased words, with ё read as е so
-/// that "черный" finds "чёрный" and the other way round.
-pub fn search_words(text: &str) -> Vec<String> {
-    let text: String = text.chars().take(SEARCH_MAX_CHARS).collect();
-    let mut words: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        let word = word.to_lowercase().replace('ё', "е");
-        if !words.contains(&word) {
-            words.push(word);
-        }
-        if words.len() == SEARCH_MAX_WORDS {
-            break;
-        }
-    }
-    words
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
-fn encode_component(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            encoded.push(byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
 }
 
 #[cfg(test)]
@@ -292,36 +211,9 @@ mod tests {
         let errors = query(&[("from", "05.12.2026"), ("to", "04.12.2026")])
             .parse()
             .unwrap_err();
-        assert_eq!(
-            errors,
-            [HistoryQueryError::new("to", "error-history-period")]
-        );
+        assert_eq!(errors, [QueryError::new("to", "error-period")]);
         let same_day = query(&[("from", "04.12.2026"), ("to", "04.12.2026")]).parse();
         assert!(same_day.is_ok());
-    }
-
-    #[test]
-    fn bad_page_numbers_fall_back_to_first() {
-        for page in ["0", "-1", "abc", "99999999999"] {
-            assert_eq!(query(&[("page", page)]).parse().unwrap().page, 1, "{page}");
-        }
-        assert_eq!(query(&[("page", "7")]).parse().unwrap().page, 7);
-    }
-
-    #[test]
-    fn search_words_are_lowercased_unique_and_limited() {
-        assert_eq!(
-            search_words("  Заявление  ПАСПОРТ заявление "),
-            ["заявление", "паспорт"]
-        );
-        assert_eq!(search_words("a b c d e f g").len(), SEARCH_MAX_WORDS);
-        let long = "я".repeat(SEARCH_MAX_CHARS + 50);
-        assert_eq!(search_words(&long)[0].chars().count(), SEARCH_MAX_CHARS);
-    }
-
-    #[test]
-    fn search_words_read_yo_as_ye() {
-        assert_eq!(search_words("Ёлкин ЧЁРНЫЙ черный"), ["елкин", "черный"]);
     }
 
     #[test]

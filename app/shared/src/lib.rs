@@ -3,6 +3,7 @@
 //! Everything here compiles to WebAssembly as well as natively, so a form is checked by the
 //! same code in `on:submit` and again in the server function.
 
+pub mod applications;
 pub mod autofill;
 pub mod forms;
 pub mod history;
@@ -11,6 +12,7 @@ pub mod locale;
 pub mod message;
 pub mod model;
 pub mod notify;
+pub mod query;
 pub mod service;
 pub mod validate;
 

@@ -385,6 +385,17 @@ pub struct ApplicationSummary {
     pub assignee: Option<String>,
 }
 
+/// One page of the citizen's filtered applications, with the count of all that match.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationPage {
+    pub applications: Vec<ApplicationSummary>,
+    pub total: u64,
+    /// The page shown, from 1.
+    pub page: u32,
+    /// At least 1, so an empty list is page 1 of 1.
+    pub pages: u32,
+}
+
 /// One answer of an application, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerView {
@@ -422,6 +433,10 @@ pub struct ApplicationDetail {
     pub allowed_statuses: Vec<ApplicationStatus>,
     /// Whether the viewing official may take the application.
     pub can_take: bool,
+    /// Whether the viewing applicant may withdraw the application: it is theirs and not
+    /// yet decided.
+    #[serde(default)]
+    pub can_withdraw: bool,
     /// Answers the applicant may keep in their profile; empty for anyone else.
     #[serde(default)]
     pub profile_offers: Vec<ProfileOffer>,

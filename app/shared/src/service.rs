@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::Locale;
 use crate::message::{FieldErrors, Message};
+use crate::query::{QueryError, search_words};
 use crate::validate;
 
 /// A text in each interface language.
@@ -43,6 +44,35 @@ pub enum Category {
 }
 
 impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::PassportsRegistration,
+        Category::Family,
+        Category::SocialSupport,
+        Category::Health,
+        Category::Taxes,
+        Category::Transport,
+        Category::Business,
+    ];
+
+    /// The code used in definitions and URLs, e.g. `social_support`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Taxes => "taxes",
+            Category::PassportsRegistration => "passports_registration",
+            Category::SocialSupport => "social_support",
+            Category::Family => "family",
+            Category::Transport => "transport",
+            Category::Business => "business",
+            Category::Health => "health",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Category> {
+        Category::ALL
+            .into_iter()
+            .find(|category| category.code() == code)
+    }
+
     /// The translation key of the category's name.
     pub fn message_key(self) -> &'static str {
         match self {
@@ -316,9 +346,73 @@ pub fn display_answer(field: &FieldDef, value: &str, locale: Locale) -> String {
     }
 }
 
+/// The catalogue search as it travels in a URL query: words `q` and a `category` code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueQuery {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub category: String,
+}
+
+/// A checked catalogue search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogueFilter {
+    /// Lower-cased words, each of which must match a service.
+    pub words: Vec<String>,
+    pub category: Option<Category>,
+}
+
+impl CatalogueQuery {
+    /// Checks the query. An unknown category is an error, so nobody reads the whole
+    /// catalogue while believing it filtered.
+    pub fn parse(&self) -> Result<CatalogueFilter, Vec<QueryError>> {
+        let category = match self.category.trim() {
+            "" => None,
+            code => match Category::parse(code) {
+                Some(category) => Some(category),
+                None => return Err(vec![QueryError::new("category", "error-category")]),
+            },
+        };
+        Ok(CatalogueFilter {
+            words: search_words(&self.q),
+            category,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn category_codes_match_definition_names() {
+        for category in Category::ALL {
+            let quoted = serde_json::to_string(&category).unwrap();
+            assert_eq!(quoted, format!("\"{}\"", category.code()));
+            assert_eq!(Category::parse(category.code()), Some(category));
+        }
+        assert_eq!(Category::parse("Taxes"), None);
+    }
+
+    #[test]
+    fn catalogue_query_names_unknown_category() {
+        let query = CatalogueQuery {
+            q: "Паспорт  паспорт".into(),
+            category: "passports_registration".into(),
+        };
+        let filter = query.parse().unwrap();
+        assert_eq!(filter.words, ["паспорт"]);
+        assert_eq!(filter.category, Some(Category::PassportsRegistration));
+        let unknown = CatalogueQuery {
+            category: "lottery".into(),
+            ..CatalogueQuery::default()
+        };
+        assert_eq!(
+            unknown.parse().unwrap_err(),
+            [QueryError::new("category", "error-category")]
+        );
+    }
 
     fn localized(text: &str) -> Localized {
         Localized {

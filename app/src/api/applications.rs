@@ -2,7 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use kabinet_shared::model::{ApplicationDetail, ApplicationSummary, StagedFile};
+use kabinet_shared::applications::ApplicationQuery;
+use kabinet_shared::model::{
+    ApplicationDetail, ApplicationPage, ApplicationSummary, ServiceSummary, StagedFile,
+};
+use kabinet_shared::query::QueryError;
 use kabinet_shared::service::ServiceDefinition;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -169,6 +173,71 @@ pub async fn list_my_applications() -> Result<Vec<ApplicationSummary>, AppError>
         .my_applications(&user.actor, ssr::locale())
         .await
         .map_err(ssr::app_error)
+}
+
+/// A page of the citizen's applications for a filter, or why the filter could not be
+/// applied, with the services the filter offers to choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationListing {
+    pub page: Option<ApplicationPage>,
+    pub errors: Vec<QueryError>,
+    pub services: Vec<ServiceSummary>,
+}
+
+/// "Мои заявления" for a filter; an invalid filter returns its errors and no applications.
+#[server(endpoint = "search_my_applications")]
+pub async fn search_my_applications(
+    query: ApplicationQuery,
+) -> Result<ApplicationListing, AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    let core = ssr::core();
+    let locale = ssr::locale();
+    let services = core.services(locale).await.map_err(ssr::app_error)?;
+    let filter = match query.parse() {
+        Ok(filter) => filter,
+        Err(errors) => {
+            return Ok(ApplicationListing {
+                page: None,
+                errors,
+                services,
+            });
+        }
+    };
+    let page = core
+        .my_applications_page(&user.actor, &filter, locale)
+        .await
+        .map_err(ssr::app_error)?;
+    Ok(ApplicationListing {
+        page: Some(page),
+        errors: Vec::new(),
+        services,
+    })
+}
+
+/// Withdraws the citizen's application with an optional reason and returns to its page.
+#[server(endpoint = "withdraw_application")]
+pub async fn withdraw_application(
+    application: String,
+    #[server(default)] reason: String,
+) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
+
+    let user = ssr::require_viewer()?;
+    let id = uuid::Uuid::parse_str(&application).map_err(|_| AppError::NotFound)?;
+    let back = format!("/applications/{id}");
+    let outcome = ssr::core()
+        .withdraw_application(&user.actor, id, &reason)
+        .await
+        .map(|()| Success::Redirect(format!("{back}?withdrawn=1")));
+    let values = BTreeMap::from([("reason".to_string(), reason)]);
+    ssr::finish_form(&withdraw_form(id), &back, &values, outcome).await
+}
+
+/// The flash name of the withdrawal form of application `id`.
+pub fn withdraw_form(id: impl std::fmt::Display) -> String {
+    format!("withdraw:{id}")
 }
 
 #[server(endpoint = "application")]

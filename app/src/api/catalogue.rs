@@ -1,19 +1,45 @@
 //! The service catalogue.
 
 use kabinet_shared::model::ServiceSummary;
+use kabinet_shared::query::QueryError;
 use kabinet_shared::service::ServiceDefinition;
 use leptos::prelude::*;
 
 use super::AppError;
 
-#[server(endpoint = "services")]
-pub async fn list_services() -> Result<Vec<ServiceSummary>, AppError> {
-    use crate::ssr;
+/// The services found by a catalogue search, or why the search could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CatalogueListing {
+    pub services: Vec<ServiceSummary>,
+    pub errors: Vec<QueryError>,
+}
 
-    ssr::core()
-        .services(ssr::locale())
+/// Searches the catalogue by words (`q`) within a category; both may be empty.
+#[server(endpoint = "services")]
+pub async fn list_services(
+    #[server(default)] q: String,
+    #[server(default)] category: String,
+) -> Result<CatalogueListing, AppError> {
+    use crate::ssr;
+    use kabinet_shared::service::CatalogueQuery;
+
+    let filter = match (CatalogueQuery { q, category }).parse() {
+        Ok(filter) => filter,
+        Err(errors) => {
+            return Ok(CatalogueListing {
+                services: Vec::new(),
+                errors,
+            });
+        }
+    };
+    let services = ssr::core()
+        .search_services(ssr::locale(), &filter)
         .await
-        .map_err(ssr::app_error)
+        .map_err(ssr::app_error)?;
+    Ok(CatalogueListing {
+        services,
+        errors: Vec::new(),
+    })
 }
 
 /// A service with the name of its department.

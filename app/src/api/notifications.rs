@@ -1,7 +1,7 @@
 //! The message centre and the action journal.
 
-use kabinet_shared::history::HistoryQueryError;
 use kabinet_shared::model::{HistoryDetail, HistoryPage, NotificationView, OutboxMessage};
+use kabinet_shared::query::QueryError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +11,7 @@ use super::AppError;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryListing {
     pub page: Option<HistoryPage>,
-    pub errors: Vec<HistoryQueryError>,
+    pub errors: Vec<QueryError>,
 }
 
 #[server(endpoint = "notifications")]

@@ -1,6 +1,7 @@
 //! Building blocks shared by pages.
 
 pub mod countdown;
+pub mod filter;
 pub mod form;
 pub mod idle;
 pub mod layout;

@@ -1,6 +1,6 @@
 //! Applying for a service, the list of one's applications and an application's page.
 
-use kabinet_shared::model::{ApplicationDetail, ApplicationSummary, ProfileOffer, StagedFile};
+use kabinet_shared::model::{ApplicationDetail, ProfileOffer, StagedFile};
 use kabinet_shared::service::{DocumentDef, FieldDef, FieldKind, ServiceDefinition};
 use kabinet_shared::{FieldErrors, Locale};
 use leptos::prelude::*;
@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::FormReply;
 use crate::api::applications::{
-    ApplyForm, SaveAnswersToProfile, SubmitApplication, get_application, get_apply_form,
-    list_my_applications, profile_offer_form,
+    ApplyForm, SaveAnswersToProfile, SubmitApplication, WithdrawApplication, get_application,
+    get_apply_form, profile_offer_form, withdraw_form,
 };
 use crate::api::forms::take_form_flash;
 use crate::components::form::{
@@ -402,90 +402,39 @@ pub fn format_size(bytes: u64, locale: Locale) -> String {
 }
 
 #[component]
-pub fn ApplicationsPage() -> impl IntoView {
-    let applications = Resource::new(|| (), |_| list_my_applications());
-    view! {
-        <PageTitle text=t("applications-title") />
-        <h1>{t("applications-title")}</h1>
-        <p class="actions"><a class="button" href="/services">{t("applications-new")}</a></p>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match applications.await {
-                    Ok(list) if list.is_empty() => view! { <p>{t("applications-empty")}</p> }.into_any(),
-                    Ok(list) => view! { <ApplicationTable list link_prefix="/applications" /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// A table of applications; staff tables also show the applicant and the assignee.
-#[component]
-pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str) -> impl IntoView {
-    let staff = list
-        .iter()
-        .any(|application| application.applicant.is_some());
-    let rows = list
-        .into_iter()
-        .map(|application| {
-            let href = format!("{link_prefix}/{}", application.id);
-            view! {
-                <tr>
-                    <td><a href=href>{application.number}</a></td>
-                    <td>{application.service_title}</td>
-                    {staff.then(|| view! { <td>{application.applicant.clone().unwrap_or_default()}</td> })}
-                    <td><StatusBadge status=application.status /></td>
-                    {staff.then(|| view! { <td>{application.assignee.clone().unwrap_or_else(|| "—".to_string())}</td> })}
-                    <td><time datetime=date_time_attribute(&application.submitted_at)>{date_time(&application.submitted_at)}</time></td>
-                    <td><time datetime=date_time_attribute(&application.updated_at)>{date_time(&application.updated_at)}</time></td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="table-wrap" role="region" aria-label=t("applications-table") tabindex="0">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t("column-number")}</th>
-                        <th scope="col">{t("column-service")}</th>
-                        {staff.then(|| view! { <th scope="col">{t("column-applicant")}</th> })}
-                        <th scope="col">{t("column-status")}</th>
-                        {staff.then(|| view! { <th scope="col">{t("column-assignee")}</th> })}
-                        <th scope="col">{t("column-submitted")}</th>
-                        <th scope="col">{t("column-updated")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-}
-
-#[component]
 pub fn ApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let application = Resource::new(id, |id| async move {
         let detail = get_application(id.clone()).await?;
-        let flash = take_form_flash(profile_offer_form(&id)).await?;
-        Ok((detail, flash.and_then(|flash| flash.reply)))
+        let offers = take_form_flash(profile_offer_form(&id)).await?;
+        let withdraw = take_form_flash(withdraw_form(&id)).await?;
+        Ok((detail, offers.and_then(|flash| flash.reply), withdraw))
     });
 
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let submitted = query.read_untracked().get("submitted").is_some();
+                let withdrawn = query.read_untracked().get("withdrawn").is_some();
                 let saved_to_profile = query
                     .read_untracked()
                     .get("saved_to_profile")
                     .and_then(|count| count.parse::<u32>().ok());
                 match application.await {
-                    Ok((detail, offers_reply)) => view! {
-                        <ApplicationView detail submitted offers_reply saved_to_profile />
-                    }.into_any(),
+                    Ok((detail, offers_reply, withdraw_flash)) => {
+                        let withdraw = detail.can_withdraw.then(|| {
+                            let (values, reply) = withdraw_flash
+                                .map(|flash| (flash.values, flash.reply))
+                                .unwrap_or_default();
+                            view! { <WithdrawSection application=detail.summary.id.to_string() values reply /> }
+                        });
+                        view! {
+                            <ApplicationView detail submitted withdrawn offers_reply saved_to_profile />
+                            {withdraw}
+                        }.into_any()
+                    }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -498,6 +447,9 @@ pub fn ApplicationPage() -> impl IntoView {
 pub fn ApplicationView(
     detail: ApplicationDetail,
     #[prop(optional)] submitted: bool,
+    /// Whether the applicant has just withdrawn the application.
+    #[prop(optional)]
+    withdrawn: bool,
     /// Shown right under the title, before the details: the official's actions.
     #[prop(optional)]
     actions: Option<Children>,
@@ -515,6 +467,13 @@ pub fn ApplicationView(
             <div class="notice notice--success" role="status">
                 <h2 class="notice__title">{t("application-submitted")}</h2>
                 <p>{t_with("application-submitted-number", &[("number", &summary.number)])}</p>
+            </div>
+        }
+    });
+    let withdrawn_banner = withdrawn.then(|| {
+        view! {
+            <div class="notice notice--success" role="status">
+                <p>{t_with("application-withdrawn-notice", &[("number", &summary.number)])}</p>
             </div>
         }
     });
@@ -564,6 +523,7 @@ pub fn ApplicationView(
     view! {
         <PageTitle text=title.clone() />
         {banner}
+        {withdrawn_banner}
         <h1>{title}</h1>
         <p class="lead">{summary.service_title.clone()}</p>
         {actions.map(|actions| actions())}
@@ -671,4 +631,34 @@ fn ProfileOffers(
         </section>
     }
     .into_any()
+}
+
+/// Withdrawing the application, behind a disclosure so that one stray click does not do
+/// it. A plain form post, the same with and without JavaScript; the disclosure opens by
+/// itself when the post came back with an error.
+#[component]
+fn WithdrawSection(
+    application: String,
+    values: std::collections::BTreeMap<String, String>,
+    reply: Option<FormReply>,
+) -> impl IntoView {
+    let open = reply.is_some();
+    let state = FormState::new(values, reply);
+    let labels = vec![("reason".to_string(), t("withdraw-reason"))];
+    view! {
+        <section class="withdraw" aria-labelledby="withdraw-title">
+            <h2 id="withdraw-title">{t("withdraw-title")}</h2>
+            <details open=open>
+                <summary>{t("withdraw-open")}</summary>
+                <p>{t("withdraw-text")}</p>
+                <ErrorSummary state labels />
+                <form method="post" action=WithdrawApplication::url()>
+                    <Hidden name="application" value=application />
+                    <TextArea state name="reason".to_string() label=t("withdraw-reason")
+                        hint=t("withdraw-reason-hint") optional=true />
+                    <button class="button" type="submit">{t("withdraw-submit")}</button>
+                </form>
+            </details>
+        </section>
+    }
 }

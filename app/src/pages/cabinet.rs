@@ -6,7 +6,7 @@ use crate::api::applications::list_my_applications;
 use crate::components::layout::ViewerResource;
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{t, t_with};
-use crate::pages::applications::ApplicationTable;
+use crate::pages::application_list::ApplicationTable;
 
 /// How many recent applications the start page lists.
 const RECENT: usize = 5;

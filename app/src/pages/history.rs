@@ -3,12 +3,14 @@
 //! The filter is a GET form, so it works without JavaScript and every filtered view has
 //! its own URL; the export links carry the same query.
 
-use kabinet_shared::history::{HistoryCategory, HistoryQuery, HistoryQueryError};
+use kabinet_shared::history::{HistoryCategory, HistoryQuery};
 use kabinet_shared::model::{HistoryDetail, HistoryPage, HistoryStatus, HistoryView};
+use kabinet_shared::query::QueryError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::notifications::{HistoryListing, get_history_entry, list_history};
+use crate::components::filter::{FilterErrors, FilterField, Pagination, date_value, filter_error};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{date_time, date_time_attribute, t, t_with};
 
@@ -20,14 +22,6 @@ const STATUSES: [HistoryStatus; 3] = [
 
 fn status_key(status: HistoryStatus) -> String {
     format!("history-status-{}", status.code().replace('_', "-"))
-}
-
-/// Converts typed text to the value an `<input type="date">` accepts: `YYYY-MM-DD` when the text is a date,
-/// otherwise the text as typed, so a browser without a calendar shows it again.
-fn date_value(text: &str) -> String {
-    kabinet_shared::validate::date::parse(text)
-        .map(|date| date.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|_| text.to_string())
 }
 
 #[component]
@@ -88,34 +82,13 @@ fn HistoryResults(query: HistoryQuery, listing: HistoryListing) -> impl IntoView
 
 /// Renders the filter form (type, status, period and words), sent with GET.
 #[component]
-fn FilterForm(query: HistoryQuery, errors: Vec<HistoryQueryError>) -> impl IntoView {
-    let error_of = |field: &str| {
-        errors
-            .iter()
-            .find(|error| error.field == field)
-            .map(|error| t(&error.key))
-    };
+fn FilterForm(query: HistoryQuery, errors: Vec<QueryError>) -> impl IntoView {
+    let error_of = |field: &str| filter_error(&errors, field);
     let (type_error, status_error) = (error_of("type"), error_of("status"));
     let (from_error, to_error) = (error_of("from"), error_of("to"));
     let invalid = |error: &Option<String>| error.is_some().then_some("true");
     let (type_invalid, status_invalid) = (invalid(&type_error), invalid(&status_error));
     let (from_invalid, to_invalid) = (invalid(&from_error), invalid(&to_error));
-    let summary = (!errors.is_empty()).then(|| {
-        let items = errors
-            .iter()
-            .map(|error| {
-                let label = t(&format!("history-filter-{}", error.field));
-                let text = format!("{label}: {}", t(&error.key));
-                view! { <li><a href=format!("#filter-{}", error.field)>{text}</a></li> }
-            })
-            .collect_view();
-        view! {
-            <div class="notice notice--problem" role="alert" aria-labelledby="filter-errors-title">
-                <h2 id="filter-errors-title" class="notice__title">{t("error-summary-title")}</h2>
-                <ul class="notice__list">{items}</ul>
-            </div>
-        }
-    });
     let categories = HistoryCategory::ALL
         .into_iter()
         .map(|category| {
@@ -132,33 +105,33 @@ fn FilterForm(query: HistoryQuery, errors: Vec<HistoryQueryError>) -> impl IntoV
         .collect_view();
 
     view! {
-        {summary}
-        <form method="get" action="/history" class="history-filter" role="search" aria-label=t("history-filter-label")>
-            <FilterField name="type" error=type_error>
+        <FilterErrors errors=errors.clone() label_of=label_of />
+        <form method="get" action="/history" class="list-filter" role="search" aria-label=t("history-filter-label")>
+            <FilterField name="type" label=label_of("type") error=type_error>
                 <select class="input" id="filter-type" name="type" aria-invalid=type_invalid>
                     <option value="">{t("history-filter-any")}</option>
                     {categories}
                 </select>
             </FilterField>
-            <FilterField name="status" error=status_error>
+            <FilterField name="status" label=label_of("status") error=status_error>
                 <select class="input" id="filter-status" name="status" aria-invalid=status_invalid>
                     <option value="">{t("history-filter-any")}</option>
                     {statuses}
                 </select>
             </FilterField>
-            <FilterField name="from" error=from_error>
+            <FilterField name="from" label=label_of("from") error=from_error>
                 <input class="input" type="date" id="filter-from" name="from" value=date_value(&query.from)
                     aria-describedby="filter-date-hint" aria-invalid=from_invalid />
             </FilterField>
-            <FilterField name="to" error=to_error>
+            <FilterField name="to" label=label_of("to") error=to_error>
                 <input class="input" type="date" id="filter-to" name="to" value=date_value(&query.to)
                     aria-describedby="filter-date-hint" aria-invalid=to_invalid />
             </FilterField>
-            <FilterField name="q" error=None>
+            <FilterField name="q" label=label_of("q") error=None>
                 <input class="input" type="search" id="filter-q" name="q" value=query.q.clone() />
             </FilterField>
-            <p class="field__hint history-filter__hint" id="filter-date-hint">{t("history-filter-date-hint")}</p>
-            <div class="history-filter__actions">
+            <p class="field__hint list-filter__hint" id="filter-date-hint">{t("history-filter-date-hint")}</p>
+            <div class="list-filter__actions">
                 <button class="button" type="submit">{t("history-filter-apply")}</button>
                 <a href="/history">{t("history-filter-reset")}</a>
             </div>
@@ -166,21 +139,8 @@ fn FilterForm(query: HistoryQuery, errors: Vec<HistoryQueryError>) -> impl IntoV
     }
 }
 
-#[component]
-fn FilterField(name: &'static str, error: Option<String>, children: Children) -> impl IntoView {
-    let invalid = error.is_some();
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=format!("filter-{name}")>{t(&format!("history-filter-{name}"))}</label>
-            {error.map(|error| view! {
-                <p class="field__error">
-                    <span class="visually-hidden">{t("error-prefix")}</span>
-                    {error}
-                </p>
-            })}
-            {children()}
-        </div>
-    }
+fn label_of(field: &str) -> String {
+    t(&format!("history-filter-{field}"))
 }
 
 /// Links to the CSV and PDF of the filtered entries. Hydrated pages add a status line
@@ -237,7 +197,7 @@ fn Results(page: HistoryPage, filter_query: String) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <Pagination page=page.page pages=page.pages filter_query />
+        <Pagination path="/history" page=page.page pages=page.pages filter_query previous="pagination-newer" next="pagination-older" />
     }
     .into_any()
 }
@@ -258,34 +218,6 @@ fn EntryRow(entry: HistoryView) -> impl IntoView {
             <td>{t(&entry.category.message_key())}</td>
             <td>{service}</td>
         </tr>
-    }
-}
-
-#[component]
-fn Pagination(page: u32, pages: u32, filter_query: String) -> impl IntoView {
-    let link = move |target: u32| {
-        if filter_query.is_empty() {
-            format!("/history?page={target}")
-        } else {
-            format!("/history?{filter_query}&page={target}")
-        }
-    };
-    let position = t_with(
-        "history-page-position",
-        &[("page", &page.to_string()), ("pages", &pages.to_string())],
-    );
-    view! {
-        <nav class="pagination" aria-label=t("pagination-label")>
-            {(page > 1).then(|| view! {
-                <a href=link(1)>{t("pagination-first")}</a>
-                <a href=link(page - 1) rel="prev">{t("pagination-newer")}</a>
-            })}
-            <span aria-current="page">{position}</span>
-            {(page < pages).then(|| view! {
-                <a href=link(page + 1) rel="next">{t("pagination-older")}</a>
-                <a href=link(pages)>{t("pagination-last")}</a>
-            })}
-        </nav>
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod accounts;
+mod application_list;
 mod applications;
 mod cabinet;
 mod catalogue;
@@ -17,7 +18,8 @@ mod security;
 mod sso;
 
 pub use accounts::{ConfirmRegistrationPage, RegisterPage, SignInPage};
-pub use applications::{ApplicationPage, ApplicationsPage, ApplyPage};
+pub use application_list::ApplicationsPage;
+pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;
 pub use catalogue::{ServicePage, ServicesPage};
 pub use factors::{

@@ -13,7 +13,8 @@ use crate::components::form::{
 };
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::t;
-use crate::pages::applications::{ApplicationTable, ApplicationView};
+use crate::pages::application_list::ApplicationTable;
+use crate::pages::applications::ApplicationView;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {

@@ -7,18 +7,15 @@
 //! `KABINET_TEST_POSTGRES_URL` set it measures PostgreSQL too (in a fresh schema, dropped
 //! afterwards). Each measurement is the median of `RUNS` runs.
 
-use std::str::FromStr;
-use std::time::{Duration, Instant};
+mod support;
 
-use kabinet_core::db::{Db, PoolSettings};
+use std::time::Instant;
+
+use kabinet_core::db::Db;
 use kabinet_core::history::{self, Entry, Kind};
-use kabinet_core::keys::Keys;
-use kabinet_core::password::HashCost;
 use kabinet_core::shared::Locale;
-use kabinet_core::shared::forms::RegistrationForm;
 use kabinet_core::shared::history::{HistoryFilter, HistoryQuery};
 use kabinet_core::shared::model::HistoryStatus;
-use kabinet_core::{Actor, Client, Core, Settings};
 
 const ENTRIES: usize = 10_000;
 const BATCH: u32 = 500;
@@ -26,45 +23,12 @@ const RUNS: usize = 5;
 
 #[tokio::main]
 async fn main() {
-    let data_dir =
-        std::env::temp_dir().join(format!("kabinet-bench-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&data_dir).unwrap();
-    let url = format!("sqlite://{}", data_dir.join("kabinet.db").display());
-    let db = Db::connect(&url, &PoolSettings::default()).await.unwrap();
-    measure("sqlite", db, &data_dir).await;
-
-    if let Ok(url) = std::env::var("KABINET_TEST_POSTGRES_URL") {
-        let schema = format!("kabinet_bench_{}", uuid::Uuid::new_v4().simple());
-        let admin = sqlx::PgPool::connect(&url).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-            .execute(&admin)
-            .await
-            .unwrap();
-        let options = sqlx::postgres::PgConnectOptions::from_str(&url)
-            .unwrap()
-            .options([("search_path", schema.as_str())]);
-        let db = Db::connect_postgres(options, &PoolSettings::default())
-            .await
-            .unwrap();
-        measure("postgres", db, &data_dir).await;
-        sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
-            .execute(&admin)
-            .await
-            .unwrap();
-    }
-    let _ = std::fs::remove_dir_all(&data_dir);
+    support::each_backend(async |label, db, data_dir| measure(label, db, data_dir).await).await;
 }
 
 async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
-    let mut settings = Settings::new(data_dir.join(label));
-    settings.password_cost = HashCost {
-        memory_kib: 64,
-        iterations: 1,
-        parallelism: 1,
-    };
-    let core = Core::open(db, Keys::generate(), settings).await.unwrap();
-    core.seed_demo().await.unwrap();
-    let actor = citizen(&core).await;
+    let core = support::open_core(label, db, data_dir).await;
+    let actor = support::citizen(&core).await;
 
     let started = Instant::now();
     let mut tx = core.db.begin().await.unwrap();
@@ -95,7 +59,7 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
         page: 1,
         ..HistoryFilter::default()
     };
-    let csv = median(|| async {
+    let csv = support::median(RUNS, || async {
         let mut bytes = history::csv::header(Locale::Ru).len();
         let mut cursor = None;
         loop {
@@ -118,7 +82,7 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
         csv.1 / 1024
     );
 
-    let pdf = median(|| async {
+    let pdf = support::median(RUNS, || async {
         let mut all = Vec::new();
         let mut cursor = None;
         loop {
@@ -155,7 +119,7 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
     }
     .parse()
     .unwrap();
-    let page = median(|| async {
+    let page = support::median(RUNS, || async {
         core.history_page(&actor, &words, Locale::Ru)
             .await
             .unwrap()
@@ -167,61 +131,4 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
         page.0, page.1
     );
     core.db.close().await;
-}
-
-/// Measures the median duration of `RUNS` runs of `run`, with the last run's result.
-async fn median<F, Fut>(run: F) -> (Duration, usize)
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future<Output = usize>,
-{
-    let mut times = Vec::with_capacity(RUNS);
-    let mut output = 0;
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        output = run().await;
-        times.push(started.elapsed());
-    }
-    times.sort();
-    (times[RUNS / 2], output)
-}
-
-async fn citizen(core: &Core) -> Actor {
-    let form = RegistrationForm {
-        phone: "+79125550001".into(),
-        password: "Tr0pinka-Lesnaya7".into(),
-        password_repeat: "Tr0pinka-Lesnaya7".into(),
-        surname: "Соколова".into(),
-        given_name: "Мария".into(),
-        patronymic: "Ивановна".into(),
-        birth_date: "1988-03-09".into(),
-        snils: String::new(),
-        inn: String::new(),
-    };
-    let id = core
-        .start_registration(&form, Locale::Ru, &kabinet_core::Client::default())
-        .await
-        .unwrap();
-    let sms = core
-        .development_outbox()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|message| message.recipient == "+79125550001")
-        .unwrap()
-        .body;
-    let code: String = sms
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|part| part.len() == 6)
-        .unwrap()
-        .to_string();
-    let signed_in = core
-        .confirm_registration(id, &code, &Client::default())
-        .await
-        .unwrap();
-    core.resolve_session(&signed_in.token)
-        .await
-        .unwrap()
-        .unwrap()
-        .actor
 }

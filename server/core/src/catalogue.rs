@@ -1,17 +1,20 @@
 //! The service catalogue: definitions stored per version in the database, seeded from the
 //! TOML files under `server/core/catalogue/`.
 
+mod search;
+
 use kabinet_shared::Locale;
 use kabinet_shared::model::ServiceSummary;
-use kabinet_shared::service::{Localized, ServiceDefinition};
+use kabinet_shared::service::{CatalogueFilter, Category, Localized, ServiceDefinition};
 use serde::Deserialize;
 
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::{Core, execute, on_conn};
+use search::{SearchQuery, stems};
 
 /// The bundled catalogue, one file per service.
-const SERVICE_FILES: [(&str, &str); 4] = [
+const SERVICE_FILES: [(&str, &str); 16] = [
     (
         "passport-replacement.toml",
         include_str!("../catalogue/services/passport-replacement.toml"),
@@ -27,6 +30,54 @@ const SERVICE_FILES: [(&str, &str); 4] = [
     (
         "inn-certificate.toml",
         include_str!("../catalogue/services/inn-certificate.toml"),
+    ),
+    (
+        "birth-registration.toml",
+        include_str!("../catalogue/services/birth-registration.toml"),
+    ),
+    (
+        "maternity-capital-certificate.toml",
+        include_str!("../catalogue/services/maternity-capital-certificate.toml"),
+    ),
+    (
+        "marriage-registration.toml",
+        include_str!("../catalogue/services/marriage-registration.toml"),
+    ),
+    (
+        "unified-allowance.toml",
+        include_str!("../catalogue/services/unified-allowance.toml"),
+    ),
+    (
+        "pension-amount-certificate.toml",
+        include_str!("../catalogue/services/pension-amount-certificate.toml"),
+    ),
+    (
+        "oms-policy.toml",
+        include_str!("../catalogue/services/oms-policy.toml"),
+    ),
+    (
+        "polyclinic-attachment.toml",
+        include_str!("../catalogue/services/polyclinic-attachment.toml"),
+    ),
+    (
+        "no-tax-debt-certificate.toml",
+        include_str!("../catalogue/services/no-tax-debt-certificate.toml"),
+    ),
+    (
+        "driving-licence-replacement.toml",
+        include_str!("../catalogue/services/driving-licence-replacement.toml"),
+    ),
+    (
+        "vehicle-registration.toml",
+        include_str!("../catalogue/services/vehicle-registration.toml"),
+    ),
+    (
+        "individual-entrepreneur-registration.toml",
+        include_str!("../catalogue/services/individual-entrepreneur-registration.toml"),
+    ),
+    (
+        "egrul-extract.toml",
+        include_str!("../catalogue/services/egrul-extract.toml"),
     ),
 ];
 
@@ -114,33 +165,64 @@ impl Core {
 
     /// Lists the latest version of every service in `locale`, by title.
     pub async fn services(&self, locale: Locale) -> Result<Vec<ServiceSummary>> {
-        let mut tx = self.db.begin_read().await?;
-        let rows: Vec<(String, String, String)> = on_conn!(&mut tx, conn => sqlx::query_as(
-            "SELECT s.definition, d.name_ru, d.name_en FROM services s
-             JOIN departments d ON d.code = s.department_code
-             WHERE s.version = (SELECT MAX(latest.version) FROM services latest WHERE latest.code = s.code)",
-        )
-        .fetch_all(conn)
-        .await)?;
+        self.search_services(locale, &CatalogueFilter::default())
+            .await
+    }
 
-        let mut summaries = Vec::with_capacity(rows.len());
-        for (definition, name_ru, name_en) in rows {
-            let service: ServiceDefinition = serde_json::from_str(&definition)?;
-            summaries.push(ServiceSummary {
-                code: service.code.clone(),
-                title: service.title.get(locale).to_string(),
-                summary: service.summary.get(locale).to_string(),
-                category_key: service.category.message_key().to_string(),
-                department: if locale == Locale::Ru {
-                    name_ru
-                } else {
-                    name_en
+    /// Lists the services of the filter's category whose texts, in either language,
+    /// contain every searched word in some form. The best matches come first: a word in the
+    /// title weighs more than one in the summary, which weighs more than one elsewhere.
+    /// Without words the list is by title.
+    pub async fn search_services(
+        &self,
+        locale: Locale,
+        filter: &CatalogueFilter,
+    ) -> Result<Vec<ServiceSummary>> {
+        let mut tx = self.db.begin_read().await?;
+        let services = latest_services(&mut tx).await?;
+        drop(tx);
+        let query = SearchQuery::new(&filter.words);
+
+        let mut found: Vec<(u32, ServiceSummary)> = Vec::new();
+        for (service, department) in services {
+            if filter
+                .category
+                .is_some_and(|category| category != service.category)
+            {
+                continue;
+            }
+            let score = if query.is_empty() {
+                0
+            } else {
+                let title = both_languages(&service.title);
+                let summary = both_languages(&service.summary);
+                let rest = [
+                    both_languages(&service.description),
+                    both_languages(&service.result),
+                    both_languages(&department),
+                ]
+                .concat();
+                match query.score(&[(&title, 4), (&summary, 2), (&rest, 1)]) {
+                    Some(score) => score,
+                    None => continue,
+                }
+            };
+            found.push((
+                score,
+                ServiceSummary {
+                    code: service.code.clone(),
+                    title: service.title.get(locale).to_string(),
+                    summary: service.summary.get(locale).to_string(),
+                    category_key: service.category.message_key().to_string(),
+                    department: department.get(locale).to_string(),
+                    processing_days: service.processing_days,
                 },
-                processing_days: service.processing_days,
-            });
+            ));
         }
-        summaries.sort_by(|a, b| a.title.cmp(&b.title));
-        Ok(summaries)
+        found.sort_by(|(a_score, a), (b_score, b)| {
+            b_score.cmp(a_score).then_with(|| a.title.cmp(&b.title))
+        });
+        Ok(found.into_iter().map(|(_, service)| service).collect())
     }
 
     /// The latest version of a service, with its number.
@@ -153,6 +235,48 @@ impl Core {
         let mut tx = self.db.begin_read().await?;
         department_name(&mut tx, code, locale).await
     }
+}
+
+/// The stems of a text in both languages.
+fn both_languages(text: &Localized) -> Vec<String> {
+    let mut words = stems(&text.ru);
+    words.extend(stems(&text.en));
+    words
+}
+
+/// The latest version of every service with its department's name.
+async fn latest_services(tx: &mut Tx) -> Result<Vec<(ServiceDefinition, Localized)>> {
+    let rows: Vec<(String, String, String)> = on_conn!(tx, conn => sqlx::query_as(
+        "SELECT s.definition, d.name_ru, d.name_en FROM services s
+         JOIN departments d ON d.code = s.department_code
+         WHERE s.version = (SELECT MAX(latest.version) FROM services latest WHERE latest.code = s.code)",
+    )
+    .fetch_all(conn)
+    .await)?;
+    rows.into_iter()
+        .map(|(definition, ru, en)| Ok((serde_json::from_str(&definition)?, Localized { ru, en })))
+        .collect()
+}
+
+/// Codes of the services whose title, in either language, contains every word in some
+/// form, of `category` when given. Without words, every service of the category.
+pub(crate) async fn service_codes_matching(
+    tx: &mut Tx,
+    words: &[String],
+    category: Option<Category>,
+) -> Result<Vec<String>> {
+    let query = SearchQuery::new(words);
+    let mut codes = Vec::new();
+    for (service, _) in latest_services(tx).await? {
+        if category.is_some_and(|category| category != service.category) {
+            continue;
+        }
+        let title = both_languages(&service.title);
+        if query.is_empty() || query.score(&[(&title, 1)]).is_some() {
+            codes.push(service.code);
+        }
+    }
+    Ok(codes)
 }
 
 pub(crate) async fn latest_service(
@@ -202,7 +326,7 @@ mod tests {
     #[test]
     fn bundled_catalogue_is_valid() {
         let (departments, services) = super::bundled().unwrap();
-        assert_eq!(departments.len(), 3);
-        assert_eq!(services.len(), 4);
+        assert_eq!(departments.len(), 6);
+        assert_eq!(services.len(), 16);
     }
 }

@@ -39,6 +39,8 @@ pub enum Kind {
     ProfileChange,
     ApplicationSubmitted,
     ApplicationStatusChanged,
+    /// The applicant withdrew an application that was not yet decided.
+    ApplicationWithdrawn,
     AccountLocked,
     AccountUnlocked,
     PasswordReset,
@@ -66,6 +68,7 @@ impl Kind {
             Kind::ProfileChange => "profile_change",
             Kind::ApplicationSubmitted => "application_submitted",
             Kind::ApplicationStatusChanged => "application_status_changed",
+            Kind::ApplicationWithdrawn => "application_withdrawn",
             Kind::AccountLocked => "account_locked",
             Kind::AccountUnlocked => "account_unlocked",
             Kind::PasswordReset => "password_reset",
@@ -98,6 +101,7 @@ impl Kind {
                 HistoryCategory::Application
             }
             Kind::DocumentAttached => HistoryCategory::Document,
+            Kind::ApplicationWithdrawn => HistoryCategory::Cancellation,
             Kind::AccountLocked
             | Kind::AccountUnlocked
             | Kind::PasswordReset
@@ -123,7 +127,7 @@ pub fn category_of(code: &str) -> HistoryCategory {
         .map_or(HistoryCategory::Security, |kind| kind.category())
 }
 
-const KNOWN_KINDS: [Kind; 22] = [
+const KNOWN_KINDS: [Kind; 23] = [
     Kind::NotificationSettingsChanged,
     Kind::TelegramLinked,
     Kind::TelegramUnlinked,
@@ -133,6 +137,7 @@ const KNOWN_KINDS: [Kind; 22] = [
     Kind::ProfileChange,
     Kind::ApplicationSubmitted,
     Kind::ApplicationStatusChanged,
+    Kind::ApplicationWithdrawn,
     Kind::DocumentAttached,
     Kind::AccountLocked,
     Kind::AccountUnlocked,

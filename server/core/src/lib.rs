@@ -24,6 +24,7 @@ pub mod keys;
 pub mod notifications;
 pub mod password;
 pub mod reseal;
+mod sql_filter;
 mod time;
 
 pub use accounts::sso;

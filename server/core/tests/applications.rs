@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 use common::{PDF, PNG, TestCore, cores};
 use kabinet_core::applications::{FileUpload, Submission};
 use kabinet_core::shared::Locale;
+use kabinet_core::shared::applications::ApplicationQuery;
 use kabinet_core::shared::forms::AddressesForm;
-use kabinet_core::shared::model::{Address, ApplicationStatus, Role};
+use kabinet_core::shared::model::{Address, ApplicationPage, ApplicationStatus, Role};
+use kabinet_core::shared::service::{CatalogueQuery, Category};
 use kabinet_core::shared::validate::application_number::ApplicationNumber;
 use kabinet_core::{Actor, Error};
 use uuid::Uuid;
@@ -917,6 +919,537 @@ async fn data_export_has_every_application() {
             listed[..],
             "{label}: the same order, newest first"
         );
+        core.finish().await;
+    }
+}
+
+fn inn_submission(request_key: &str) -> Submission {
+    let answers = [
+        ("surname", "Соколова"),
+        ("given_name", "Мария"),
+        ("birth_date", "09.03.1988"),
+        ("passport", "45 10 123456"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    Submission {
+        service_code: "inn-certificate".into(),
+        request_key: request_key.into(),
+        answers,
+        uploads: vec![upload("passport_scan", "паспорт.pdf", PDF)],
+        remove_staged: Vec::new(),
+    }
+}
+
+fn search(q: &str) -> ApplicationQuery {
+    ApplicationQuery {
+        q: q.into(),
+        ..ApplicationQuery::default()
+    }
+}
+
+/// The numbers of a filtered page, in order.
+async fn listed(core: &TestCore, citizen: &Actor, query: ApplicationQuery) -> ApplicationPage {
+    let filter = query.parse().unwrap();
+    core.my_applications_page(citizen, &filter, Locale::Ru)
+        .await
+        .unwrap()
+}
+
+fn numbers(page: &ApplicationPage) -> Vec<String> {
+    page.applications
+        .iter()
+        .map(|application| application.number.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn my_applications_are_searched_filtered_and_paged() {
+    for core in cores().await {
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000031", "").await;
+        let stranger = core.register("+79120000032", "").await;
+        // 22 certificates on the first day, then 3 INN applications two days later.
+        let mut submitted = Vec::new();
+        for _ in 0..22 {
+            let key = Uuid::new_v4().to_string();
+            let uploads = vec![upload("passport_scan", "паспорт.pdf", PDF)];
+            submitted.push(
+                core.submit_application(&citizen, submission(&key, uploads))
+                    .await
+                    .unwrap(),
+            );
+            core.clock.advance(chrono::Duration::seconds(1));
+        }
+        let first_day = core.clock.now().date_naive();
+        core.clock.advance(chrono::Duration::days(2));
+        let inn_day = core.clock.now().date_naive();
+        for _ in 0..3 {
+            let key = Uuid::new_v4().to_string();
+            submitted.push(
+                core.submit_application(&citizen, inn_submission(&key))
+                    .await
+                    .unwrap(),
+            );
+            core.clock.advance(chrono::Duration::seconds(1));
+        }
+        let number_of = |index: usize| submitted[index].number.to_string();
+
+        let all = listed(&core, &citizen, ApplicationQuery::default()).await;
+        assert_eq!(all.total, 25, "{}", core.label);
+        assert_eq!(all.pages, 2, "{}", core.label);
+        assert_eq!(all.page, 1, "{}", core.label);
+        assert_eq!(all.applications.len(), 20, "{}", core.label);
+        assert_eq!(numbers(&all)[0], number_of(24), "{}", core.label);
+        assert_eq!(numbers(&all)[19], number_of(5), "{}", core.label);
+
+        let second = listed(
+            &core,
+            &citizen,
+            ApplicationQuery {
+                page: "2".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            numbers(&second),
+            (0..5).rev().map(number_of).collect::<Vec<_>>(),
+            "{}",
+            core.label
+        );
+        let past_end = listed(
+            &core,
+            &citizen,
+            ApplicationQuery {
+                page: "99".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(past_end.page, 2, "{}", core.label);
+        assert_eq!(numbers(&past_end), numbers(&second), "{}", core.label);
+
+        let oldest = listed(
+            &core,
+            &citizen,
+            ApplicationQuery {
+                sort: "oldest".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(numbers(&oldest)[0], number_of(0), "{}", core.label);
+
+        // A number in any format finds exactly that application.
+        let wanted = &submitted[7].number;
+        for typed in [wanted.to_string(), format!("№ {}", wanted.as_str())] {
+            let found = listed(&core, &citizen, search(&typed)).await;
+            assert_eq!(
+                numbers(&found),
+                [wanted.to_string()],
+                "{}: {typed}",
+                core.label
+            );
+        }
+        let part = &wanted.as_str()[2..8];
+        let found = listed(&core, &citizen, search(part)).await;
+        assert!(
+            numbers(&found).contains(&wanted.to_string()),
+            "{}",
+            core.label
+        );
+        assert!(
+            found
+                .applications
+                .iter()
+                .all(|application| application.number.replace('-', "").contains(part)),
+            "{}",
+            core.label
+        );
+
+        // Words of the service's title in any form and either language, ё or е.
+        for words in ["налоговом учете", "НАЛОГОВЫЙ учёт", "tax authority", "ИНН"]
+        {
+            let found = listed(&core, &citizen, search(words)).await;
+            assert_eq!(found.total, 3, "{}: {words}", core.label);
+        }
+        assert_eq!(
+            listed(&core, &citizen, search("судимости")).await.total,
+            22,
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            listed(&core, &citizen, search("судимость паспорт"))
+                .await
+                .total,
+            0,
+            "{}",
+            core.label
+        );
+
+        let by_category = |category: &str| ApplicationQuery {
+            category: category.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            listed(&core, &citizen, by_category("taxes")).await.total,
+            3,
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            listed(&core, &citizen, by_category("family")).await.total,
+            0,
+            "{}",
+            core.label
+        );
+        let by_service = ApplicationQuery {
+            service: "inn-certificate".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            listed(&core, &citizen, by_service).await.total,
+            3,
+            "{}",
+            core.label
+        );
+
+        let on_inn_day = ApplicationQuery {
+            from: inn_day.format("%d.%m.%Y").to_string(),
+            to: inn_day.format("%Y-%m-%d").to_string(),
+            ..Default::default()
+        };
+        assert_eq!(
+            listed(&core, &citizen, on_inn_day).await.total,
+            3,
+            "{}",
+            core.label
+        );
+        let first_day_only = ApplicationQuery {
+            to: first_day.format("%d.%m.%Y").to_string(),
+            ..Default::default()
+        };
+        assert_eq!(
+            listed(&core, &citizen, first_day_only).await.total,
+            22,
+            "{}",
+            core.label
+        );
+
+        // Withdrawing an old one makes it the most recently changed.
+        core.withdraw_application(&citizen, submitted[3].id, "")
+            .await
+            .unwrap();
+        let withdrawn = ApplicationQuery {
+            status: "withdrawn".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            numbers(&listed(&core, &citizen, withdrawn).await),
+            [number_of(3)],
+            "{}",
+            core.label
+        );
+        let updated = listed(
+            &core,
+            &citizen,
+            ApplicationQuery {
+                sort: "updated".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(numbers(&updated)[0], number_of(3), "{}", core.label);
+        let combined = ApplicationQuery {
+            q: "справка".into(),
+            status: "submitted".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            listed(&core, &citizen, combined).await.total,
+            21,
+            "{}",
+            core.label
+        );
+
+        let strangers = listed(&core, &stranger, ApplicationQuery::default()).await;
+        assert_eq!(strangers.total, 0, "{}", core.label);
+        assert_eq!(strangers.pages, 1, "{}", core.label);
+        let strangers_search = listed(&core, &stranger, search(wanted.as_str())).await;
+        assert_eq!(strangers_search.total, 0, "{}", core.label);
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn applicant_withdraws_undecided_application() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000033").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        core.take_application(&official, id).await.unwrap();
+        let other = core.register("+79120000034", "").await;
+
+        let by_stranger = core.withdraw_application(&other, id, "").await.unwrap_err();
+        assert!(
+            matches!(by_stranger, Error::NotFound),
+            "{}: {by_stranger:?}",
+            core.label
+        );
+        let by_official = core
+            .withdraw_application(&official, id, "")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(by_official, Error::NotFound),
+            "{}: {by_official:?}",
+            core.label
+        );
+        let too_long = core
+            .withdraw_application(&citizen, id, &"я".repeat(2001))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(too_long).get("reason").unwrap().key,
+            "error-too-long",
+            "{}",
+            core.label
+        );
+        let before = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert!(before.can_withdraw, "{}", core.label);
+        assert_eq!(
+            before.summary.status,
+            ApplicationStatus::InProgress,
+            "{}",
+            core.label
+        );
+
+        core.withdraw_application(&citizen, id, "  Подам заявление позже  ")
+            .await
+            .unwrap();
+
+        let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(
+            detail.summary.status,
+            ApplicationStatus::Withdrawn,
+            "{}",
+            core.label
+        );
+        assert!(!detail.can_withdraw, "{}", core.label);
+        let last = detail.history.last().unwrap();
+        assert_eq!(last.status, ApplicationStatus::Withdrawn, "{}", core.label);
+        assert_eq!(last.actor, None, "{}", core.label);
+        assert_eq!(
+            last.comment.as_deref(),
+            Some("Подам заявление позже"),
+            "{}",
+            core.label
+        );
+
+        let journal = core.history(&citizen, 0).await.unwrap();
+        assert_eq!(
+            journal[0].key, "history-application-withdrawn",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            journal[0].category,
+            kabinet_core::shared::history::HistoryCategory::Cancellation,
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            journal[0].text,
+            format!("Отзыв заявления № {}", detail.summary.number),
+            "{}",
+            core.label
+        );
+        let notifications = core.notifications(&citizen).await.unwrap();
+        assert_eq!(
+            notifications[0].key, "notification-status-changed",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            notifications[0].args.get("status").map(String::as_str),
+            Some("withdrawn"),
+            "{}",
+            core.label
+        );
+
+        let again = core
+            .withdraw_application(&citizen, id, "")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(again, Error::Rejected(ref m) if m.key == "error-application-decided"),
+            "{}: {again:?}",
+            core.label
+        );
+        let official_after = core
+            .change_application_status(&official, id, ApplicationStatus::Completed, "")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(official_after).get("status").unwrap().key,
+            "error-status-not-allowed",
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn decided_application_cannot_be_withdrawn() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000035").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        core.take_application(&official, id).await.unwrap();
+        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований")
+            .await
+            .unwrap();
+
+        let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert!(!detail.can_withdraw, "{}", core.label);
+        let error = core
+            .withdraw_application(&citizen, id, "")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::Rejected(ref m) if m.key == "error-application-decided"),
+            "{}: {error:?}",
+            core.label
+        );
+        let after = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(
+            after.summary.status,
+            ApplicationStatus::Refused,
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn concurrent_withdrawals_succeed_once() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000036").await;
+        let (first, second) = tokio::join!(
+            core.withdraw_application(&citizen, id, "первый"),
+            core.withdraw_application(&citizen, id, "второй"),
+        );
+        let outcomes = [first.is_ok(), second.is_ok()];
+        assert_eq!(
+            outcomes.iter().filter(|ok| **ok).count(),
+            1,
+            "{}: {outcomes:?}",
+            core.label
+        );
+        let loser = if first.is_ok() { second } else { first }.unwrap_err();
+        assert!(
+            matches!(loser, Error::Rejected(ref m)
+                if m.key == "error-application-decided" || m.key == "error-application-changed"),
+            "{}: {loser:?}",
+            core.label
+        );
+        let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        let withdrawals = detail
+            .history
+            .iter()
+            .filter(|change| change.status == ApplicationStatus::Withdrawn)
+            .count();
+        assert_eq!(withdrawals, 1, "{}", core.label);
+        let journal = core.history(&citizen, 0).await.unwrap();
+        let entries = journal
+            .iter()
+            .filter(|entry| entry.key == "history-application-withdrawn")
+            .count();
+        assert_eq!(entries, 1, "{}", core.label);
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn catalogue_search_finds_word_forms() {
+    for core in cores().await {
+        core.seed_demo().await.unwrap();
+        let find = |q: &str, category: &str| {
+            let filter = CatalogueQuery {
+                q: q.into(),
+                category: category.into(),
+            }
+            .parse()
+            .unwrap();
+            let core = &core;
+            async move {
+                core.search_services(Locale::Ru, &filter)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|service| service.code)
+                    .collect::<Vec<_>>()
+            }
+        };
+
+        let all = find("", "").await;
+        assert!(all.len() >= 12, "{}: {all:?}", core.label);
+        for form in ["паспорт", "паспорта", "ПАСПОРТОВ", "passport"] {
+            let found = find(form, "").await;
+            assert_eq!(
+                found.first().map(String::as_str),
+                Some("passport-replacement"),
+                "{}: {form}",
+                core.label
+            );
+        }
+        assert_eq!(
+            find("замена паспорта 45 лет", "").await,
+            ["passport-replacement"],
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            find("справка судимость", "").await,
+            ["criminal-record-certificate"],
+            "{}",
+            core.label
+        );
+        assert!(
+            find("несуществующаяуслуга", "").await.is_empty(),
+            "{}",
+            core.label
+        );
+
+        let taxes = find("", "taxes").await;
+        assert!(
+            taxes.contains(&"inn-certificate".to_string()),
+            "{}",
+            core.label
+        );
+        assert!(
+            !taxes.contains(&"passport-replacement".to_string()),
+            "{}",
+            core.label
+        );
+        assert!(
+            find("паспорт", "family")
+                .await
+                .iter()
+                .all(|code| code != "passport-replacement"),
+            "{}",
+            core.label
+        );
+        for category in Category::ALL {
+            assert!(
+                !find("", category.code()).await.is_empty(),
+                "{}: {category:?}",
+                core.label
+            );
+        }
         core.finish().await;
     }
 }

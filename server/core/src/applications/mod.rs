@@ -4,6 +4,7 @@ mod official;
 mod save_back;
 mod submit;
 mod view;
+mod withdraw;
 
 use std::collections::BTreeMap;
 

@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use kabinet_shared::Locale;
+use kabinet_shared::applications::{ApplicationFilter, ApplicationSort, PAGE_SIZE};
 use kabinet_shared::model::{
-    AnswerView, ApplicationDetail, ApplicationStatus, ApplicationSummary, DocumentView, Role,
-    StatusChange,
+    AnswerView, ApplicationDetail, ApplicationPage, ApplicationStatus, ApplicationSummary,
+    DocumentView, Role, StatusChange,
 };
 use kabinet_shared::service::{ServiceDefinition, display_answer};
 use kabinet_shared::validate::application_number::ApplicationNumber;
@@ -14,9 +15,10 @@ use uuid::Uuid;
 
 use super::{ApplicationRow, application_columns, open_answers};
 use crate::accounts::full_name;
-use crate::catalogue::{department_name, service_version};
+use crate::catalogue::{department_name, service_codes_matching, service_version};
 use crate::db::Tx;
 use crate::error::{Error, Result};
+use crate::sql_filter::{Bind, Condition, filtered, start_of_day};
 use crate::{Actor, Core, audit, on_conn, time};
 
 /// Most applications one list shows.
@@ -105,6 +107,82 @@ impl Core {
         locale: Locale,
     ) -> Result<Vec<ApplicationSummary>> {
         self.applications_of(actor, locale, LIST_LIMIT).await
+    }
+
+    /// One page of the citizen's applications that match `filter`, in its order, with the
+    /// count of all that match. A page past the last shows the last page.
+    pub async fn my_applications_page(
+        &self,
+        actor: &Actor,
+        filter: &ApplicationFilter,
+        locale: Locale,
+    ) -> Result<ApplicationPage> {
+        let mut tx = self.db.begin_read().await?;
+        let mut condition = Condition::new("a.user_id = $1", Bind::Uuid(actor.user_id));
+        if let Some(digits) = &filter.number {
+            let placeholder = condition.push(Bind::Text(format!("%{digits}%")));
+            condition.and(&format!("a.number LIKE {placeholder}"));
+        }
+        if !filter.words.is_empty() || filter.category.is_some() {
+            let codes = service_codes_matching(&mut tx, &filter.words, filter.category).await?;
+            condition.and_in("a.service_code", codes);
+        }
+        if let Some(status) = filter.status {
+            let placeholder = condition.push(Bind::Text(status.code().to_string()));
+            condition.and(&format!("a.status = {placeholder}"));
+        }
+        if let Some(service) = &filter.service {
+            let placeholder = condition.push(Bind::Text(service.clone()));
+            condition.and(&format!("a.service_code = {placeholder}"));
+        }
+        if let Some(from) = filter.from {
+            let placeholder = condition.push(Bind::Time(start_of_day(from, &actor.time_zone)));
+            condition.and(&format!("a.created_at >= {placeholder}"));
+        }
+        if let Some(to) = filter.to.and_then(|to| to.succ_opt()) {
+            let placeholder = condition.push(Bind::Time(start_of_day(to, &actor.time_zone)));
+            condition.and(&format!("a.created_at < {placeholder}"));
+        }
+
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM applications a WHERE {}",
+            condition.sql
+        );
+        let (total,): (i64,) = filtered!(&mut tx, count_sql, condition, fetch_one, (i64,))?;
+        let total = u64::try_from(total).unwrap_or(0);
+        let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)).max(1)).unwrap_or(u32::MAX);
+        let page = filter.page.clamp(1, pages);
+        let offset = u64::from(page - 1) * u64::from(PAGE_SIZE);
+        let order = match filter.sort {
+            ApplicationSort::Newest => "a.created_at DESC, a.id DESC",
+            ApplicationSort::Oldest => "a.created_at, a.id",
+            ApplicationSort::Updated => "a.updated_at DESC, a.id DESC",
+        };
+        let sql = format!(
+            concat!(
+                "SELECT ",
+                application_columns!(),
+                " FROM applications a WHERE {} ORDER BY {} LIMIT {} OFFSET {}"
+            ),
+            condition.sql, order, PAGE_SIZE, offset
+        );
+        let rows: Vec<ApplicationRow> =
+            filtered!(&mut tx, sql, condition, fetch_all, ApplicationRow)?;
+
+        let mut definitions = Definitions::default();
+        let mut applications = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let service = definitions
+                .get(&mut tx, &row.service_code, row.service_version)
+                .await?;
+            applications.push(summary(row, service, actor, locale, None, None));
+        }
+        Ok(ApplicationPage {
+            applications,
+            total,
+            page,
+            pages,
+        })
     }
 
     /// Every application of the citizen, newest first, for the export of their data.
@@ -268,6 +346,7 @@ impl Core {
                 Vec::new()
             },
             can_take: is_staff && status == ApplicationStatus::Submitted,
+            can_withdraw: row.user_id == viewer.user_id && !status.is_final(),
             profile_offers: Vec::new(),
         })
     }

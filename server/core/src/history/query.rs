@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use kabinet_shared::Locale;
 use kabinet_shared::history::{HistoryCategory, HistoryFilter};
 use kabinet_shared::model::{HistoryDetail, HistoryPage, HistoryStatus, HistoryView};
@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::{Attachment, KNOWN_KINDS, codes_of, text};
 use crate::db::Tx;
 use crate::error::{Error, Result};
+use crate::sql_filter::{Bind, Condition, escape_like, filtered, start_of_day};
 use crate::{Actor, Core, on_conn, time};
 
 /// Entries on one page of the journal.
@@ -36,116 +37,51 @@ struct Row {
 const COLUMNS: &str = "id, user_id, occurred_at, kind, status, application_id, actor_id, details, \
                        service_code, comment, attachments, seq, hash";
 
-/// A value bound to a filter's placeholder.
-enum Bind {
-    Uuid(Uuid),
-    Text(String),
-    Time(DateTime<Utc>),
-}
-
-/// The SQL condition of a filter with its binds, numbered from `$1`.
-struct Condition {
-    sql: String,
-    binds: Vec<Bind>,
-}
-
-impl Condition {
-    fn push(&mut self, bind: Bind) -> String {
-        self.binds.push(bind);
-        format!("${}", self.binds.len())
-    }
-
-    fn and(&mut self, clause: &str) {
-        self.sql.push_str(" AND ");
-        self.sql.push_str(clause);
-    }
-
-    fn new(user_id: Uuid, filter: &HistoryFilter, zone: &str) -> Condition {
-        let mut condition = Condition {
-            sql: "user_id = $1".to_string(),
-            binds: vec![Bind::Uuid(user_id)],
+/// The SQL condition of a journal filter for the person `user_id`.
+fn condition(user_id: Uuid, filter: &HistoryFilter, zone: &str) -> Condition {
+    let mut condition = Condition::new("user_id = $1", Bind::Uuid(user_id));
+    if let Some(category) = filter.category {
+        let mut codes: Vec<String> = codes_of(category)
+            .into_iter()
+            .map(|code| condition.push(Bind::Text(code.to_string())))
+            .collect();
+        let mut clause = if codes.is_empty() {
+            "(1 = 0".to_string()
+        } else {
+            format!("(kind IN ({})", codes.join(", "))
         };
-        if let Some(category) = filter.category {
-            let mut codes: Vec<String> = codes_of(category)
-                .into_iter()
-                .map(|code| condition.push(Bind::Text(code.to_string())))
+        if category == HistoryCategory::Security {
+            // Kinds unknown to this build are shown as security entries.
+            codes = KNOWN_KINDS
+                .iter()
+                .map(|kind| condition.push(Bind::Text(kind.code().to_string())))
                 .collect();
-            let mut clause = if codes.is_empty() {
-                "(1 = 0".to_string()
-            } else {
-                format!("(kind IN ({})", codes.join(", "))
-            };
-            if category == HistoryCategory::Security {
-                // Kinds unknown to this build are shown as security entries.
-                codes = KNOWN_KINDS
-                    .iter()
-                    .map(|kind| condition.push(Bind::Text(kind.code().to_string())))
-                    .collect();
-                clause.push_str(&format!(" OR kind NOT IN ({})", codes.join(", ")));
-            }
-            clause.push(')');
-            condition.and(&clause);
+            clause.push_str(&format!(" OR kind NOT IN ({})", codes.join(", ")));
         }
-        if let Some(status) = filter.status {
-            let placeholder = condition.push(Bind::Text(status.code().to_string()));
-            condition.and(&format!("status = {placeholder}"));
-        }
-        if let Some(from) = filter.from {
-            let placeholder = condition.push(Bind::Time(start_of_day(from, zone)));
-            condition.and(&format!("occurred_at >= {placeholder}"));
-        }
-        if let Some(to) = filter.to.and_then(|to| to.succ_opt()) {
-            let placeholder = condition.push(Bind::Time(start_of_day(to, zone)));
-            condition.and(&format!("occurred_at < {placeholder}"));
-        }
-        // The words come with ё read as е (see `search_words`), and so is the stored text
-        // here, whichever letter was typed when the entry was written.
-        for word in &filter.words {
-            let placeholder = condition.push(Bind::Text(format!("%{}%", escape_like(word))));
-            condition.and(&format!(
-                "replace(search_text, 'ё', 'е') LIKE {placeholder} ESCAPE '\\'"
-            ));
-        }
-        condition
+        clause.push(')');
+        condition.and(&clause);
     }
-}
-
-/// Escapes the wildcards of LIKE (`%`, `_`) and the escape character itself.
-fn escape_like(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
+    if let Some(status) = filter.status {
+        let placeholder = condition.push(Bind::Text(status.code().to_string()));
+        condition.and(&format!("status = {placeholder}"));
     }
-    escaped
-}
-
-/// Midnight at the start of `date` in the zone, in UTC.
-fn start_of_day(date: NaiveDate, zone: &str) -> DateTime<Utc> {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    time::zone(zone)
-        .from_local_datetime(&midnight)
-        .earliest()
-        .map_or_else(|| midnight.and_utc(), |local| local.with_timezone(&Utc))
-}
-
-/// Runs `$sql` with the binds of `$condition` and fetches `$output` rows with `$fetch`.
-macro_rules! filtered {
-    ($tx:expr, $sql:expr, $condition:expr, $fetch:ident, $output:ty) => {
-        on_conn!($tx, conn => {
-            let mut query = sqlx::query_as::<_, $output>(sqlx::AssertSqlSafe($sql));
-            for bind in &$condition.binds {
-                query = match bind {
-                    Bind::Uuid(value) => query.bind(*value),
-                    Bind::Text(value) => query.bind(value.clone()),
-                    Bind::Time(value) => query.bind(*value),
-                };
-            }
-            query.$fetch(conn).await
-        })
-    };
+    if let Some(from) = filter.from {
+        let placeholder = condition.push(Bind::Time(start_of_day(from, zone)));
+        condition.and(&format!("occurred_at >= {placeholder}"));
+    }
+    if let Some(to) = filter.to.and_then(|to| to.succ_opt()) {
+        let placeholder = condition.push(Bind::Time(start_of_day(to, zone)));
+        condition.and(&format!("occurred_at < {placeholder}"));
+    }
+    // The words come with ё read as е (see `search_words`), and so is the stored text
+    // here, whichever letter was typed when the entry was written.
+    for word in &filter.words {
+        let placeholder = condition.push(Bind::Text(format!("%{}%", escape_like(word))));
+        condition.and(&format!(
+            "replace(search_text, 'ё', 'е') LIKE {placeholder} ESCAPE '\\'"
+        ));
+    }
+    condition
 }
 
 /// Position after which an export batch continues: the last entry's time and id.
@@ -180,7 +116,7 @@ impl Core {
         locale: Locale,
     ) -> Result<HistoryPage> {
         let mut tx = self.db.begin_read().await?;
-        let condition = Condition::new(actor.user_id, filter, &actor.time_zone);
+        let condition = condition(actor.user_id, filter, &actor.time_zone);
         let count_sql = format!(
             "SELECT COUNT(*) FROM history_entries WHERE {}",
             condition.sql
@@ -221,7 +157,7 @@ impl Core {
         limit: u32,
     ) -> Result<(Vec<HistoryView>, Option<Cursor>)> {
         let mut tx = self.db.begin_read().await?;
-        let mut condition = Condition::new(actor.user_id, filter, &actor.time_zone);
+        let mut condition = condition(actor.user_id, filter, &actor.time_zone);
         if let Some(cursor) = after {
             let at = condition.push(Bind::Time(cursor.at));
             let at_again = condition.push(Bind::Time(cursor.at));
@@ -323,27 +259,4 @@ fn view(
 /// Lowercase hexadecimal of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
-    }
-
-    #[test]
-    fn day_starts_in_the_persons_zone() {
-        let date = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        assert_eq!(
-            start_of_day(date, "Asia/Yekaterinburg").to_rfc3339(),
-            "2026-12-03T19:00:00+00:00"
-        );
-        assert_eq!(
-            start_of_day(date, "Europe/Kaliningrad").to_rfc3339(),
-            "2026-12-03T22:00:00+00:00"
-        );
-    }
 }

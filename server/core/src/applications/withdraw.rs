@@ -1,0 +1,95 @@
+//! The applicant withdraws an application that is not yet decided.
+
+use std::collections::BTreeMap;
+
+use kabinet_shared::Message;
+use kabinet_shared::model::{ApplicationStatus, HistoryStatus};
+use kabinet_shared::notify::Category;
+use uuid::Uuid;
+
+use super::official::COMMENT_MAX_CHARS;
+use super::view::{display_number, visible_application};
+use crate::error::{Error, Result};
+use crate::history::{self, Entry, Kind};
+use crate::notifications::{self, NewNotification};
+use crate::{Actor, Core, execute};
+
+impl Core {
+    /// Withdraws the applicant's own application with an optional reason. The status
+    /// change, its history line, the journal entry and the notification are committed
+    /// together. A decided application cannot be withdrawn, and an application someone
+    /// else changed meanwhile is left alone with `error-application-changed`.
+    pub async fn withdraw_application(&self, actor: &Actor, id: Uuid, reason: &str) -> Result<()> {
+        let reason = reason.trim();
+        if reason.chars().count() > COMMENT_MAX_CHARS {
+            return Err(Error::field(
+                "reason",
+                Message::new("error-too-long").arg("max", COMMENT_MAX_CHARS),
+            ));
+        }
+        let reason = Some(reason).filter(|reason| !reason.is_empty());
+
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let row = visible_application(&mut tx, actor, id).await?;
+        // Officials of the department see the application too, but only its applicant
+        // may withdraw it.
+        if row.user_id != actor.user_id {
+            return Err(Error::NotFound);
+        }
+        if row.status().is_final() {
+            return Err(Error::rejected("error-application-decided"));
+        }
+        let withdrawn = ApplicationStatus::Withdrawn;
+        let updated = execute!(&mut tx, sqlx::query(
+            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(withdrawn.code())
+        .bind(now)
+        .bind(row.id)
+        .bind(&row.status))?;
+        if updated == 0 {
+            return Err(Error::rejected("error-application-changed"));
+        }
+        execute!(&mut tx, sqlx::query(
+            "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(Uuid::now_v7())
+        .bind(row.id)
+        .bind(now)
+        .bind(withdrawn.code())
+        .bind(actor.user_id)
+        .bind(reason))?;
+
+        let number = display_number(&row.number);
+        let entry = Entry::new(
+            row.user_id,
+            Kind::ApplicationWithdrawn,
+            HistoryStatus::Succeeded,
+        )
+        .application(row.id)
+        .service(&row.service_code)
+        .comment(reason)
+        .detail("number", &number);
+        history::record(&mut tx, now, entry).await?;
+
+        let service =
+            crate::catalogue::service_version(&mut tx, &row.service_code, row.service_version)
+                .await?;
+        let notification = NewNotification {
+            user_id: row.user_id,
+            kind: "status_changed",
+            category: Category::of_service(service.category),
+            args: BTreeMap::from([
+                ("number".to_string(), number),
+                ("status".to_string(), withdrawn.code().to_string()),
+            ]),
+            application_id: Some(row.id),
+        };
+        notifications::create(&mut tx, now, &self.settings.public_url, notification).await?;
+        tx.commit().await?;
+        tracing::info!(application.id = %id, user.id = %actor.user_id, "application withdrawn");
+        Ok(())
+    }
+}
