@@ -149,7 +149,11 @@ cabinet-unread-count = { $count ->
 }
 cabinet-profile-text = Your personal data and documents, which fill in applications.
 cabinet-history-text = Everything you did on the portal.
-cabinet-recent = Recent applications
+cabinet-applications = Applications
+cabinet-action-required = Waiting for your action
+cabinet-in-progress = Being processed
+cabinet-results = Latest results
+cabinet-group-all = All applications ({ $count })
 
 profile-title = Profile
 profile-submit = Save
@@ -345,6 +349,16 @@ column-status = Status
 column-assignee = Responsible
 column-submitted = Submitted
 column-updated = Updated
+column-deadline = Processing deadline
+deadline-left = { $days ->
+    [0] last day
+    [one] { $days } working day left
+   *[other] { $days } working days left
+}
+deadline-overdue = { $days ->
+    [one] Overdue by { $days } working day
+   *[other] Overdue by { $days } working days
+}
 column-time = Time
 column-actor = Changed by
 column-comment = Comment
@@ -378,6 +392,7 @@ queue-title = Application queue
 queue-empty = The queue is empty.
 queue-filter-status = Status
 queue-filter-open = All undecided
+queue-filter-overdue = Overdue only
 queue-filter-apply = Show
 review-title = Reviewing an application
 review-actions = Actions

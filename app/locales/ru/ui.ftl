@@ -155,7 +155,11 @@ cabinet-unread-count = { $count ->
 }
 cabinet-profile-text = Личные данные и документы, которые заполняют заявления.
 cabinet-history-text = Все ваши действия на портале.
-cabinet-recent = Последние заявления
+cabinet-applications = Заявления
+cabinet-action-required = Требуют вашего действия
+cabinet-in-progress = На рассмотрении
+cabinet-results = Последние результаты
+cabinet-group-all = Все заявления ({ $count })
 
 profile-title = Профиль
 profile-submit = Сохранить
@@ -355,6 +359,18 @@ column-status = Статус
 column-assignee = Ответственный
 column-submitted = Подано
 column-updated = Изменено
+column-deadline = Срок рассмотрения
+deadline-left = { $days ->
+    [0] последний день
+    [one] остался { $days } рабочий день
+    [few] осталось { $days } рабочих дня
+   *[many] осталось { $days } рабочих дней
+}
+deadline-overdue = { $days ->
+    [one] Просрочено на { $days } рабочий день
+    [few] Просрочено на { $days } рабочих дня
+   *[many] Просрочено на { $days } рабочих дней
+}
 column-time = Время
 column-actor = Кто изменил
 column-comment = Комментарий
@@ -388,6 +404,7 @@ queue-title = Очередь заявлений
 queue-empty = В очереди нет заявлений.
 queue-filter-status = Статус
 queue-filter-open = Все нерешённые
+queue-filter-overdue = Только просроченные
 queue-filter-apply = Показать
 review-title = Рассмотрение заявления
 review-actions = Действия

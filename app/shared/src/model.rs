@@ -383,6 +383,27 @@ pub struct ApplicationSummary {
     pub applicant: Option<String>,
     /// The official who took the application, for staff views.
     pub assignee: Option<String>,
+    /// The last working day of the processing deadline; `None` once decided.
+    #[serde(default)]
+    pub deadline: Option<NaiveDate>,
+    /// Working days left until the deadline, negative when it has passed.
+    #[serde(default)]
+    pub days_left: Option<i64>,
+}
+
+/// The citizen's start page: applications in three groups, each with its full count.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub total: u64,
+    /// "Требуется действие", the longest waiting first.
+    pub action_required: Vec<ApplicationSummary>,
+    pub action_required_total: u64,
+    /// Submitted or in progress, the latest changed first.
+    pub in_progress: Vec<ApplicationSummary>,
+    pub in_progress_total: u64,
+    /// Decided or withdrawn, the latest changed first.
+    pub results: Vec<ApplicationSummary>,
+    pub results_total: u64,
 }
 
 /// One page of the citizen's filtered applications, with the count of all that match.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use kabinet_shared::applications::ApplicationQuery;
 use kabinet_shared::model::{
-    ApplicationDetail, ApplicationPage, ApplicationSummary, ServiceSummary, StagedFile,
+    ApplicationDetail, ApplicationPage, Dashboard, ServiceSummary, StagedFile,
 };
 use kabinet_shared::query::QueryError;
 use kabinet_shared::service::ServiceDefinition;
@@ -164,13 +164,14 @@ mod multipart {
     }
 }
 
-#[server(endpoint = "my_applications")]
-pub async fn list_my_applications() -> Result<Vec<ApplicationSummary>, AppError> {
+/// The start page's groups of applications.
+#[server(endpoint = "dashboard")]
+pub async fn get_dashboard() -> Result<Dashboard, AppError> {
     use crate::ssr;
 
     let user = ssr::require_viewer()?;
     ssr::core()
-        .my_applications(&user.actor, ssr::locale())
+        .dashboard(&user.actor, ssr::locale())
         .await
         .map_err(ssr::app_error)
 }

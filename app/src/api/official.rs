@@ -8,6 +8,7 @@ use super::{AppError, FormReply};
 #[server(endpoint = "queue")]
 pub async fn get_queue(
     #[server(default)] status: String,
+    #[server(default)] overdue: String,
 ) -> Result<Vec<ApplicationSummary>, AppError> {
     use crate::ssr;
     use kabinet_shared::model::ApplicationStatus;
@@ -15,7 +16,7 @@ pub async fn get_queue(
     let user = ssr::require_viewer()?;
     let status = ApplicationStatus::parse(&status);
     ssr::core()
-        .department_queue(&user.actor, status, ssr::locale())
+        .department_queue(&user.actor, status, !overdue.is_empty(), ssr::locale())
         .await
         .map_err(ssr::app_error)
 }

@@ -188,19 +188,23 @@ pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str
     let staff = list
         .iter()
         .any(|application| application.applicant.is_some());
+    let deadlines = list
+        .iter()
+        .any(|application| application.deadline.is_some());
     let rows = list
         .into_iter()
         .map(|application| {
             let href = format!("{link_prefix}/{}", application.id);
             view! {
                 <tr>
-                    <td><a href=href>{application.number}</a></td>
-                    <td>{application.service_title}</td>
+                    <td><a href=href>{application.number.clone()}</a></td>
+                    <td>{application.service_title.clone()}</td>
                     {staff.then(|| view! { <td>{application.applicant.clone().unwrap_or_default()}</td> })}
                     <td><StatusBadge status=application.status /></td>
                     {staff.then(|| view! { <td>{application.assignee.clone().unwrap_or_else(|| "—".to_string())}</td> })}
                     <td><time datetime=date_time_attribute(&application.submitted_at)>{date_time(&application.submitted_at)}</time></td>
                     <td><time datetime=date_time_attribute(&application.updated_at)>{date_time(&application.updated_at)}</time></td>
+                    {deadlines.then(|| view! { <td><Deadline application=application.clone() /></td> })}
                 </tr>
             }
         })
@@ -217,10 +221,37 @@ pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str
                         {staff.then(|| view! { <th scope="col">{t("column-assignee")}</th> })}
                         <th scope="col">{t("column-submitted")}</th>
                         <th scope="col">{t("column-updated")}</th>
+                        {deadlines.then(|| view! { <th scope="col">{t("column-deadline")}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The processing deadline with the working days left, or how long it is overdue.
+#[component]
+fn Deadline(application: ApplicationSummary) -> impl IntoView {
+    let (Some(deadline), Some(days_left)) = (application.deadline, application.days_left) else {
+        return view! { "—" }.into_any();
+    };
+    let date = deadline.format("%d.%m.%Y").to_string();
+    let attribute = deadline.format("%Y-%m-%d").to_string();
+    let time = view! { <time datetime=attribute>{date}</time> };
+    if days_left < 0 {
+        let days = (-days_left).to_string();
+        view! {
+            <span class="deadline deadline--overdue">
+                {t_with("deadline-overdue", &[("days", &days)])} " (" {time} ")"
+            </span>
+        }
+        .into_any()
+    } else {
+        let days = days_left.to_string();
+        view! {
+            <span class="deadline">{time} ", " {t_with("deadline-left", &[("days", &days)])}</span>
+        }
+        .into_any()
     }
 }

@@ -2,34 +2,32 @@
 
 use leptos::prelude::*;
 
-use crate::api::applications::list_my_applications;
+use kabinet_shared::model::{ApplicationSummary, Dashboard};
+
+use crate::api::applications::get_dashboard;
 use crate::components::layout::ViewerResource;
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{t, t_with};
 use crate::pages::application_list::ApplicationTable;
 
-/// How many recent applications the start page lists.
-const RECENT: usize = 5;
-
 #[component]
 pub fn CabinetPage() -> impl IntoView {
     let viewer = expect_context::<ViewerResource>().0;
-    let applications = Resource::new(|| (), |_| list_my_applications());
+    let dashboard = Resource::new(|| (), |_| get_dashboard());
 
     view! {
         <PageTitle text=t("cabinet-title") />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let viewer = viewer.await;
-                let applications = applications.await;
-                let (viewer, applications) = match (viewer, applications) {
-                    (Some(viewer), Ok(applications)) => (viewer, applications),
+                let dashboard = dashboard.await;
+                let (viewer, dashboard) = match (viewer, dashboard) {
+                    (Some(viewer), Ok(dashboard)) => (viewer, dashboard),
                     (_, Err(error)) => return view! { <ErrorView error /> }.into_any(),
                     (None, Ok(_)) => return view! { <ErrorView error=crate::api::AppError::Unauthenticated /> }.into_any(),
                 };
                 let unread = viewer.unread_notifications.to_string();
-                let total = applications.len().to_string();
-                let recent: Vec<_> = applications.into_iter().take(RECENT).collect();
+                let total = dashboard.total.to_string();
                 view! {
                     <h1>{t_with("cabinet-greeting", &[("name", &viewer.display_name)])}</h1>
                     <section class="cards" aria-label=t("cabinet-sections")>
@@ -50,15 +48,48 @@ pub fn CabinetPage() -> impl IntoView {
                             <p>{t("cabinet-history-text")}</p>
                         </div>
                     </section>
-                    <h2>{t("cabinet-recent")}</h2>
-                    {if recent.is_empty() {
-                        view! { <p>{t("applications-empty")} " " <a href="/services">{t("applications-new")}</a></p> }.into_any()
-                    } else {
-                        view! { <ApplicationTable list=recent link_prefix="/applications" /> }.into_any()
-                    }}
+                    <ApplicationGroups dashboard />
                 }
                 .into_any()
             })}
         </Suspense>
     }
+}
+
+/// The applications that need the person's action, those being processed and the latest
+/// results, each group linking to the full filtered list.
+#[component]
+fn ApplicationGroups(dashboard: Dashboard) -> impl IntoView {
+    if dashboard.total == 0 {
+        return view! {
+            <h2>{t("cabinet-applications")}</h2>
+            <p>{t("applications-empty")} " " <a href="/services">{t("applications-new")}</a></p>
+        }
+        .into_any();
+    }
+    let group = |id: &'static str,
+                 title: &'static str,
+                 list: Vec<ApplicationSummary>,
+                 total: u64,
+                 filter: &'static str| {
+        (!list.is_empty()).then(|| {
+            let more = (total > list.len() as u64).then(|| {
+                let text = t_with("cabinet-group-all", &[("count", &total.to_string())]);
+                view! { <p><a href=format!("/applications?{filter}")>{text}</a></p> }
+            });
+            view! {
+                <section class="cabinet-group" id=id aria-labelledby=format!("{id}-title")>
+                    <h2 id=format!("{id}-title")>{t(title)}</h2>
+                    <ApplicationTable list link_prefix="/applications" />
+                    {more}
+                </section>
+            }
+        })
+    };
+    view! {
+        {group("action-required", "cabinet-action-required", dashboard.action_required, dashboard.action_required_total, "status=action_required&sort=oldest")}
+        {group("in-progress", "cabinet-in-progress", dashboard.in_progress, dashboard.in_progress_total, "sort=updated")}
+        {group("results", "cabinet-results", dashboard.results, dashboard.results_total, "sort=updated")}
+    }
+    .into_any()
 }

@@ -20,7 +20,11 @@ use crate::pages::applications::ApplicationView;
 pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
-    let queue = Resource::new(status, get_queue);
+    let overdue = move || query.read().get("overdue").unwrap_or_default();
+    let queue = Resource::new(
+        move || (status(), overdue()),
+        |(status, overdue)| get_queue(status, overdue),
+    );
 
     let options = move || {
         let selected = status();
@@ -42,6 +46,10 @@ pub fn QueuePage() -> impl IntoView {
                 <option value="">{t("queue-filter-open")}</option>
                 {options}
             </select>
+            <div class="checkbox">
+                <input type="checkbox" id="overdue" name="overdue" value="1" checked=move || !overdue().is_empty() />
+                <label for="overdue">{t("queue-filter-overdue")}</label>
+            </div>
             <button class="button button--secondary" type="submit">{t("queue-filter-apply")}</button>
         </form>
         <Suspense fallback=Loading>

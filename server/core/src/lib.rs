@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod audit;
+pub mod calendar;
 pub mod catalogue;
 pub mod clock;
 pub mod codes;
@@ -144,6 +145,8 @@ pub struct Core {
     pub settings: Settings,
     pub(crate) passwords: PasswordHashing,
     pub(crate) files: FileStore,
+    /// Working days for processing deadlines.
+    pub(crate) calendar: calendar::WorkCalendar,
     /// The identity provider's discovered metadata.
     pub(crate) sso_metadata: sso::MetadataCache,
     /// E-mail over SMTP, when configured.
@@ -199,6 +202,7 @@ impl Core {
             settings,
             passwords,
             files,
+            calendar: calendar::WorkCalendar::russia(),
             sso_metadata: sso::MetadataCache::default(),
             mailer,
             sms_gateway,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use common::{PDF, PNG, TestCore, cores};
 use kabinet_core::applications::{FileUpload, Submission};
+use kabinet_core::calendar::WorkCalendar;
 use kabinet_core::shared::Locale;
 use kabinet_core::shared::applications::ApplicationQuery;
 use kabinet_core::shared::forms::AddressesForm;
@@ -325,7 +326,7 @@ async fn official_takes_and_decides() {
         let official = core.demo_actor(OFFICIAL_PHONE).await;
 
         let queue = core
-            .department_queue(&official, None, Locale::Ru)
+            .department_queue(&official, None, false, Locale::Ru)
             .await
             .unwrap();
         assert_eq!(queue.len(), 1, "{}", core.label);
@@ -468,7 +469,7 @@ async fn citizen_cannot_see_another_application() {
         let take = core.take_application(&stranger, id).await.unwrap_err();
         assert!(matches!(take, Error::Forbidden), "{}: {take:?}", core.label);
         let queue = core
-            .department_queue(&stranger, None, Locale::Ru)
+            .department_queue(&stranger, None, false, Locale::Ru)
             .await
             .unwrap_err();
         assert!(
@@ -496,7 +497,7 @@ async fn official_of_other_department_sees_nothing() {
             core.label
         );
         assert!(
-            core.department_queue(&other, None, Locale::Ru)
+            core.department_queue(&other, None, false, Locale::Ru)
                 .await
                 .unwrap()
                 .is_empty(),
@@ -1450,6 +1451,130 @@ async fn catalogue_search_finds_word_forms() {
                 core.label
             );
         }
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn dashboard_puts_action_required_first() {
+    for core in cores().await {
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000041", "").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        let mut ids = Vec::new();
+        for _ in 0..14 {
+            let key = Uuid::new_v4().to_string();
+            let uploads = vec![upload("passport_scan", "паспорт.pdf", PDF)];
+            let submitted = core
+                .submit_application(&citizen, submission(&key, uploads))
+                .await
+                .unwrap();
+            ids.push(submitted.id);
+            core.clock.advance(chrono::Duration::seconds(1));
+        }
+        // ids[0] waits for the citizen, ids[1] is completed, ids[2] withdrawn after it.
+        core.take_application(&official, ids[0]).await.unwrap();
+        core.change_application_status(
+            &official,
+            ids[0],
+            ApplicationStatus::ActionRequired,
+            "Нужен скан",
+        )
+        .await
+        .unwrap();
+        core.take_application(&official, ids[1]).await.unwrap();
+        core.change_application_status(&official, ids[1], ApplicationStatus::Completed, "")
+            .await
+            .unwrap();
+        core.clock.advance(chrono::Duration::seconds(1));
+        core.withdraw_application(&citizen, ids[2], "")
+            .await
+            .unwrap();
+
+        let dashboard = core.dashboard(&citizen, Locale::Ru).await.unwrap();
+        let ids_of = |list: &[kabinet_core::shared::model::ApplicationSummary]| {
+            list.iter()
+                .map(|application| application.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(dashboard.total, 14, "{}", core.label);
+        assert_eq!(
+            ids_of(&dashboard.action_required),
+            [ids[0]],
+            "{}",
+            core.label
+        );
+        assert_eq!(dashboard.action_required_total, 1, "{}", core.label);
+        assert_eq!(dashboard.in_progress_total, 11, "{}", core.label);
+        assert_eq!(dashboard.in_progress.len(), 10, "{}", core.label);
+        assert_eq!(dashboard.in_progress[0].id, ids[13], "{}", core.label);
+        assert_eq!(
+            ids_of(&dashboard.results),
+            [ids[2], ids[1]],
+            "{}",
+            core.label
+        );
+        assert_eq!(dashboard.results_total, 2, "{}", core.label);
+
+        let stranger = core.register("+79120000042", "").await;
+        let empty = core.dashboard(&stranger, Locale::Ru).await.unwrap();
+        assert_eq!(
+            empty,
+            kabinet_core::shared::model::Dashboard::default(),
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn deadline_counts_working_days() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000043").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        let calendar = WorkCalendar::russia();
+        let moscow = |at: chrono::DateTime<chrono::Utc>| {
+            at.with_timezone(&chrono_tz::Europe::Moscow).date_naive()
+        };
+        let submitted_on = moscow(core.clock.now());
+        // The criminal record certificate takes 30 working days.
+        let expected = calendar.add_working_days(submitted_on, 30);
+
+        let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(detail.summary.deadline, Some(expected), "{}", core.label);
+        assert_eq!(detail.summary.days_left, Some(30), "{}", core.label);
+        let overdue = core
+            .department_queue(&official, None, true, Locale::Ru)
+            .await
+            .unwrap();
+        assert!(overdue.is_empty(), "{}", core.label);
+
+        core.clock.advance(chrono::Duration::days(60));
+        let late = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        let today = moscow(core.clock.now());
+        let days_left = late.summary.days_left.unwrap();
+        assert!(days_left < 0, "{}: {days_left}", core.label);
+        assert_eq!(
+            days_left,
+            calendar.working_days_between(today, expected),
+            "{}",
+            core.label
+        );
+        let overdue = core
+            .department_queue(&official, None, true, Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(overdue.len(), 1, "{}", core.label);
+        assert_eq!(overdue[0].id, id, "{}", core.label);
+
+        core.take_application(&official, id).await.unwrap();
+        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований")
+            .await
+            .unwrap();
+        let decided = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(decided.summary.deadline, None, "{}", core.label);
+        assert_eq!(decided.summary.days_left, None, "{}", core.label);
         core.finish().await;
     }
 }

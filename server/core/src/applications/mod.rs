@@ -1,5 +1,6 @@
 //! Applications: submission with documents, the citizen's view and the officials' work.
 
+mod dashboard;
 mod official;
 mod save_back;
 mod submit;

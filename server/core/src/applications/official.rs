@@ -10,7 +10,7 @@ use kabinet_shared::notify::Category;
 use kabinet_shared::{Locale, Message};
 use uuid::Uuid;
 
-use super::view::{Definitions, display_number, summary, visible_application};
+use super::view::{Definitions, display_number, visible_application};
 use super::{ApplicationRow, application_columns};
 use crate::accounts::full_name;
 use crate::db::Tx;
@@ -35,12 +35,14 @@ struct QueueRow {
 }
 
 impl Core {
-    /// The applications of the official's department, oldest first. Without a status
-    /// filter the queue shows every application that is not yet decided.
+    /// The applications of the official's department, the nearest deadline first, then
+    /// the oldest. Without a status filter the queue shows every application that is not
+    /// yet decided; `overdue_only` keeps those past their deadline.
     pub async fn department_queue(
         &self,
         actor: &Actor,
         status: Option<ApplicationStatus>,
+        overdue_only: bool,
         locale: Locale,
     ) -> Result<Vec<ApplicationSummary>> {
         actor.require(Role::Official)?;
@@ -103,7 +105,7 @@ impl Core {
                 )),
                 _ => None,
             };
-            queue.push(summary(
+            queue.push(self.summary(
                 application,
                 service,
                 actor,
@@ -112,6 +114,11 @@ impl Core {
                 assignee,
             ));
         }
+        if overdue_only {
+            queue.retain(|application| application.days_left.is_some_and(|days| days < 0));
+        }
+        // A stable sort, so applications with the same deadline stay oldest first.
+        queue.sort_by_key(|application| (application.deadline.is_none(), application.deadline));
         Ok(queue)
     }
 

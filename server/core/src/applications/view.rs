@@ -79,27 +79,42 @@ pub(crate) fn display_number(stored: &str) -> String {
         .map_or_else(|_| stored.to_string(), |number| number.to_string())
 }
 
-pub(crate) fn summary(
-    row: &ApplicationRow,
-    service: &ServiceDefinition,
-    viewer: &Actor,
-    locale: Locale,
-    applicant: Option<String>,
-    assignee: Option<String>,
-) -> ApplicationSummary {
-    ApplicationSummary {
-        id: row.id,
-        number: display_number(&row.number),
-        service_title: service.title.get(locale).to_string(),
-        status: row.status(),
-        submitted_at: time::local(row.created_at, &viewer.time_zone),
-        updated_at: time::local(row.updated_at, &viewer.time_zone),
-        applicant,
-        assignee,
-    }
-}
+/// Time zone of processing deadlines: federal departments count working days by Moscow
+/// time, wherever the applicant is.
+const DEADLINE_ZONE: chrono_tz::Tz = chrono_tz::Europe::Moscow;
 
 impl Core {
+    /// Summarises an application for a list, with its processing deadline unless decided.
+    pub(crate) fn summary(
+        &self,
+        row: &ApplicationRow,
+        service: &ServiceDefinition,
+        viewer: &Actor,
+        locale: Locale,
+        applicant: Option<String>,
+        assignee: Option<String>,
+    ) -> ApplicationSummary {
+        let status = row.status();
+        let deadline = (!status.is_final()).then(|| {
+            let submitted = row.created_at.with_timezone(&DEADLINE_ZONE).date_naive();
+            self.calendar
+                .add_working_days(submitted, service.processing_days)
+        });
+        let today = self.clock.now().with_timezone(&DEADLINE_ZONE).date_naive();
+        ApplicationSummary {
+            id: row.id,
+            number: display_number(&row.number),
+            service_title: service.title.get(locale).to_string(),
+            status,
+            submitted_at: time::local(row.created_at, &viewer.time_zone),
+            updated_at: time::local(row.updated_at, &viewer.time_zone),
+            applicant,
+            assignee,
+            deadline,
+            days_left: deadline.map(|deadline| self.calendar.working_days_between(today, deadline)),
+        }
+    }
+
     /// The citizen's newest applications, at most [`LIST_LIMIT`], newest first.
     pub async fn my_applications(
         &self,
@@ -175,7 +190,7 @@ impl Core {
             let service = definitions
                 .get(&mut tx, &row.service_code, row.service_version)
                 .await?;
-            applications.push(summary(row, service, actor, locale, None, None));
+            applications.push(self.summary(row, service, actor, locale, None, None));
         }
         Ok(ApplicationPage {
             applications,
@@ -218,7 +233,7 @@ impl Core {
             let service = definitions
                 .get(&mut tx, &row.service_code, row.service_version)
                 .await?;
-            summaries.push(summary(row, service, actor, locale, None, None));
+            summaries.push(self.summary(row, service, actor, locale, None, None));
         }
         Ok(summaries)
     }
@@ -335,7 +350,7 @@ impl Core {
         let is_assignee = row.assignee_id == Some(viewer.user_id);
 
         Ok(ApplicationDetail {
-            summary: summary(row, &service, viewer, locale, applicant, assignee),
+            summary: self.summary(row, &service, viewer, locale, applicant, assignee),
             department: department_name(tx, &row.department_code, locale).await?,
             answers,
             documents: documents(tx, row.id, &service, locale).await?,
