@@ -659,6 +659,25 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       await page.getByRole('link', { name: pending }).click();
       await heading(page, `Заявление № ${pending}`).waitFor();
       await settle(page, mode);
+      const thread = page.getByRole('region', { name: 'Переписка с ведомством' });
+      await thread.getByText('Сообщений пока нет.').waitFor();
+      await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+      await assertFieldError(page, {
+        label: 'Сообщение (необязательно)',
+        summaryLabel: 'Сообщение',
+        id: 'body',
+        message: 'Напишите сообщение или приложите файл',
+      });
+      await audit(page, 'the thread form with an error');
+      await page.getByLabel('Сообщение (необязательно)').fill('Прикладываю справку с места работы');
+      await page.getByLabel('Файлы (необязательно)').setInputFiles(journey.files.validPdf);
+      await page.getByRole('button', { name: 'Отправить сообщение' }).click();
+      await page.waitForURL(/[?]posted=1/);
+      await page.getByRole('status').filter({ hasText: 'Сообщение отправлено.' }).waitFor();
+      await thread.getByText('Прикладываю справку с места работы').waitFor();
+      assert.equal(await thread.getByRole('link', { name: /\.pdf$/ }).count(), 1, 'the file sent with the message');
+      await settle(page, mode);
+      await audit(page, 'the thread with a message');
       await page.locator('summary', { hasText: 'Отозвать заявление' }).click();
       await page.getByLabel('Причина отзыва (необязательно)').fill('Подам позже');
       await audit(page, 'the open withdrawal form');
@@ -670,6 +689,12 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       assert.match(history[0], /Отозвано Заявитель Подам позже$/);
       assert.equal(await page.locator('summary', { hasText: 'Отозвать заявление' }).count(), 0, 'withdrawn twice');
       await audit(page, 'the withdrawn application');
+
+      await open(page, '/profile/documents');
+      const results = page.getByRole('region', { name: 'Результаты услуг' });
+      await results.getByRole('link', { name: `Решение по заявлению ${decided}.pdf` }).waitFor();
+      assert.equal(await results.getByRole('listitem').count(), 1, 'decision documents');
+      await audit(page, 'the result documents');
     });
   });
 }

@@ -20,6 +20,7 @@ sms-second-factor-code = Kabinet: your sign-in and confirmation code is { $code 
 sms-phone-already-registered = Kabinet: this number is already registered. Sign in or reset your password. If you did not start a registration, you need not do anything.
 sms-application-submitted = Kabinet: application No. { $number } was sent to the department.
 sms-status-changed = Kabinet: application No. { $number } is now "{ $status }".
+sms-application-message = Kabinet: a new message about application No. { $number }. Read it in your personal account.
 
 ## E-mail copies of notifications
 
@@ -29,6 +30,7 @@ email-open-portal = Open your notifications in your personal account
 email-footer = This message was sent automatically; there is no need to reply. Choose what you are told about, and where, in the notification settings
 email-subject-application-submitted = Application No. { $number } sent
 email-subject-status-changed = Application No. { $number }: new status "{ $status }"
+email-subject-application-message = New message about application No. { $number }
 email-subject-account-locked = Sign-in to your personal account is locked
 email-subject-new-device-sign-in = Sign-in to your personal account from a new device
 email-subject-password-changed = Your password was changed
@@ -118,6 +120,7 @@ error-document-too-many = You can attach at most { $max ->
    *[other] { $max } files
 }
 error-comment-required = Tell the applicant why the status changes
+error-message-empty = Write a message or attach a file
 error-status-not-allowed = This status cannot follow the current one
 error-application-already-taken = Another official has already taken this application
 error-application-not-yours = The official who took the application decides on it
@@ -146,6 +149,7 @@ category-health = Health
 
 notification-application-submitted = Application No. { $number } was sent to the department
 notification-status-changed = Application No. { $number }: { $status }
+notification-application-message = New message about application No. { $number }
 notification-account-locked = Sign-in is locked after three wrong passwords. If this was not you, change your password
 notification-new-device-sign-in = Sign-in from a new device ({ $device }) on network { $network }, { $at }. If this was not you, mark it in the "Sign-in journal"
 notification-password-changed = Your password was changed and other sessions were ended
@@ -164,6 +168,7 @@ history-profile-change = Change of personal data
 history-application-submitted = Application No. { $number } submitted
 history-application-status-changed = Application No. { $number }: new status “{ $status }”
 history-application-withdrawn = Application No. { $number } withdrawn
+history-application-message = Message about application No. { $number }
 history-account-locked = Sign-in locked after wrong passwords
 history-account-unlocked = Sign-in unlocked by code
 history-password-reset = Password recovery
@@ -204,6 +209,19 @@ export-period-between = from { $from } to { $to }
 export-period-since = from { $from }
 export-period-until = until { $to }
 export-page = Page { $page } of { $pages }
+decision-title = Decision on application No. { $number }
+decision-document-title = Decision on the application
+decision-file-name = Decision on application { $number }.pdf
+decision-service = Service
+decision-applicant = Applicant
+decision-submitted = Application submitted (Moscow time)
+decision-decided = Decision made (Moscow time)
+decision-outcome = Decision
+decision-completed = The service has been provided. Result: { $result }
+decision-refused = The service has been refused
+decision-comment = Grounds and comment
+decision-official = Responsible official
+decision-footer = The document was made in the Kabinet personal account when the decision was taken. The department can confirm it by the application number.
 error-history-type = Choose an operation type from the list.
 error-history-status = Choose a status from the list.
 error-category = Choose a category from the list.
@@ -211,6 +229,7 @@ error-applications-status = Choose a status from the list.
 error-applications-service = Choose a service from the list.
 error-applications-sort = Choose an order from the list.
 error-application-decided = The application has already been decided, so it cannot be withdrawn.
+error-application-closed = The application has already been decided, so its thread is closed.
 error-period = The end of the period cannot be before its start.
 ## Sign-in through ESIA
 history-sso-linked = Gosuslugi account linked

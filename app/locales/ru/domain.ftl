@@ -20,6 +20,7 @@ sms-second-factor-code = Kabinet: код для входа и подтвержд
 sms-phone-already-registered = Kabinet: этот номер уже зарегистрирован. Войдите или восстановите пароль. Если регистрацию начали не вы, ничего делать не нужно.
 sms-application-submitted = Kabinet: заявление № { $number } отправлено в ведомство.
 sms-status-changed = Kabinet: заявление № { $number }, новый статус: { $status }.
+sms-application-message = Kabinet: новое сообщение по заявлению № { $number }. Прочитать его можно в личном кабинете.
 
 ## E-mail copies of notifications
 
@@ -29,6 +30,7 @@ email-open-portal = Открыть уведомления в личном каб
 email-footer = Письмо отправлено автоматически, отвечать на него не нужно. Выбрать, о чём и куда сообщать, можно в настройках уведомлений
 email-subject-application-submitted = Заявление № { $number } отправлено
 email-subject-status-changed = Заявление № { $number }: новый статус «{ $status }»
+email-subject-application-message = Новое сообщение по заявлению № { $number }
 email-subject-account-locked = Вход в личный кабинет заблокирован
 email-subject-new-device-sign-in = Вход в личный кабинет с нового устройства
 email-subject-password-changed = Пароль личного кабинета изменён
@@ -123,6 +125,7 @@ error-document-too-many = Можно приложить не больше { $max
    *[other] { $max } файлов
 }
 error-comment-required = Напишите заявителю, почему изменён статус
+error-message-empty = Напишите сообщение или приложите файл
 error-status-not-allowed = Из текущего статуса этот статус установить нельзя
 error-application-already-taken = Заявление уже взял в работу другой сотрудник
 error-application-not-yours = Решение по заявлению принимает сотрудник, который взял его в работу
@@ -151,6 +154,7 @@ category-health = Здоровье
 
 notification-application-submitted = Заявление № { $number } отправлено в ведомство
 notification-status-changed = Статус заявления № { $number }: { $status }
+notification-application-message = Новое сообщение по заявлению № { $number }
 notification-account-locked = Вход заблокирован после трёх неверных паролей. Если это были не вы, смените пароль
 notification-new-device-sign-in = Вход с нового устройства ({ $device }) из сети { $network }, { $at }. Если это были не вы, отметьте вход в «Журнале входов»
 notification-password-changed = Пароль изменён, другие сеансы завершены
@@ -169,6 +173,7 @@ history-profile-change = Изменение личных данных
 history-application-submitted = Отправка заявления № { $number }
 history-application-status-changed = Заявление № { $number }: новый статус «{ $status }»
 history-application-withdrawn = Отзыв заявления № { $number }
+history-application-message = Сообщение по заявлению № { $number }
 history-account-locked = Блокировка входа после неверных паролей
 history-account-unlocked = Разблокировка входа по коду
 history-password-reset = Восстановление пароля
@@ -209,6 +214,19 @@ export-period-between = с { $from } по { $to }
 export-period-since = с { $from }
 export-period-until = по { $to }
 export-page = Страница { $page } из { $pages }
+decision-title = Решение по заявлению № { $number }
+decision-document-title = Решение по заявлению
+decision-file-name = Решение по заявлению { $number }.pdf
+decision-service = Услуга
+decision-applicant = Заявитель
+decision-submitted = Заявление подано (МСК)
+decision-decided = Решение принято (МСК)
+decision-outcome = Решение
+decision-completed = Услуга оказана. Результат: { $result }
+decision-refused = В предоставлении услуги отказано
+decision-comment = Основание и комментарий
+decision-official = Ответственный сотрудник
+decision-footer = Документ сформирован в личном кабинете Kabinet в момент принятия решения. Подлинность можно проверить в ведомстве по номеру заявления.
 error-history-type = Выберите тип операции из списка.
 error-history-status = Выберите статус из списка.
 error-category = Выберите категорию из списка.
@@ -216,6 +234,7 @@ error-applications-status = Выберите статус из списка.
 error-applications-service = Выберите услугу из списка.
 error-applications-sort = Выберите порядок из списка.
 error-application-decided = Решение по заявлению уже принято, поэтому отозвать его нельзя.
+error-application-closed = Решение по заявлению уже принято, поэтому переписка по нему закрыта.
 error-period = Дата окончания периода не может быть раньше даты начала.
 ## Sign-in through ESIA
 history-sso-linked = Привязка учётной записи Госуслуг

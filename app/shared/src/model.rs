@@ -458,9 +458,39 @@ pub struct ApplicationDetail {
     /// yet decided.
     #[serde(default)]
     pub can_withdraw: bool,
+    /// The messages between the applicant and the official, oldest first.
+    #[serde(default)]
+    pub messages: Vec<ThreadMessage>,
+    /// Whether the viewer may write in the thread: the applicant or the official who took
+    /// the application, until it is decided.
+    #[serde(default)]
+    pub can_post: bool,
     /// Answers the applicant may keep in their profile; empty for anyone else.
     #[serde(default)]
     pub profile_offers: Vec<ProfileOffer>,
+}
+
+/// A decision document of one of the citizen's applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultDocument {
+    pub application_id: Uuid,
+    pub number: String,
+    pub service_title: String,
+    pub document_id: Uuid,
+    pub file_name: String,
+    pub issued_at: DateTime<FixedOffset>,
+}
+
+/// A message in an application's thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    pub id: Uuid,
+    pub at: DateTime<FixedOffset>,
+    pub from_applicant: bool,
+    /// The official's name and department; `None` for the applicant.
+    pub author: Option<String>,
+    pub body: String,
+    pub files: Vec<DocumentView>,
 }
 
 /// An answer of an application that the profile lacks or contains differently.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use kabinet_shared::applications::ApplicationQuery;
 use kabinet_shared::model::{
-    ApplicationDetail, ApplicationPage, Dashboard, ServiceSummary, StagedFile,
+    ApplicationDetail, ApplicationPage, Dashboard, ResultDocument, ServiceSummary, StagedFile,
 };
 use kabinet_shared::query::QueryError;
 use kabinet_shared::service::ServiceDefinition;
@@ -100,25 +100,62 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
     ssr::finish_form(&form, &back, &values, outcome).await
 }
 
+/// Posts a message with files to an application's thread, from its applicant or the
+/// official who took it, and returns to the application's page.
+#[server(endpoint = "post_message", input = MultipartFormData)]
+pub async fn post_message(data: MultipartData) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
+    use kabinet_shared::model::Role;
+
+    let user = ssr::require_viewer()?;
+    let core = ssr::core();
+    let (application, message) =
+        multipart::read_message(data, core.settings.upload_max_bytes).await?;
+    let id = uuid::Uuid::parse_str(&application).map_err(|_| AppError::NotFound)?;
+    let base = if user.actor.role == Role::Official {
+        "/official/applications"
+    } else {
+        "/applications"
+    };
+    let back = format!("{base}/{id}");
+    let values = BTreeMap::from([("body".to_string(), message.body.clone())]);
+    let outcome = core
+        .post_message(&user.actor, id, message)
+        .await
+        .map(|()| Success::Redirect(format!("{back}?posted=1#thread")));
+    ssr::finish_form(&thread_form(id), &back, &values, outcome).await
+}
+
+/// The flash name of the thread form of application `id`.
+pub fn thread_form(id: impl std::fmt::Display) -> String {
+    format!("thread:{id}")
+}
+
 #[cfg(feature = "ssr")]
 mod multipart {
-    use kabinet_core::applications::{FileUpload, Submission};
+    use kabinet_core::applications::{FileUpload, NewMessage, Submission};
     use server_fn::codec::MultipartData;
 
     use crate::api::AppError;
 
-    /// Reads the multipart form into a submission. A file larger than `max_bytes` is cut
-    /// at `max_bytes + 1` bytes, enough for the size check to reject it without holding
-    /// the whole upload in memory.
-    pub async fn read(data: MultipartData, max_bytes: u64) -> Result<Submission, AppError> {
+    /// One part of a multipart form.
+    pub struct Part {
+        pub name: String,
+        pub file_name: Option<String>,
+        pub bytes: Vec<u8>,
+    }
+
+    /// Reads every part of the form. A file larger than `max_bytes` is cut at
+    /// `max_bytes + 1` bytes, enough for the size check to reject it without holding the
+    /// whole upload in memory.
+    pub async fn parts(data: MultipartData, max_bytes: u64) -> Result<Vec<Part>, AppError> {
         let mut multipart = data
             .into_inner()
             .ok_or_else(|| AppError::Transport("not a multipart request".into()))?;
         let limit = usize::try_from(max_bytes)
             .unwrap_or(usize::MAX)
             .saturating_add(1);
-        let mut submission = Submission::default();
-
+        let mut parts = Vec::new();
         while let Some(mut field) = multipart.next_field().await.map_err(transport)? {
             let name = field.name().unwrap_or_default().to_string();
             let file_name = field.file_name().map(str::to_string);
@@ -129,7 +166,24 @@ mod multipart {
                     bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
                 }
             }
+            parts.push(Part {
+                name,
+                file_name,
+                bytes,
+            });
+        }
+        Ok(parts)
+    }
 
+    /// Reads the application form into a submission.
+    pub async fn read(data: MultipartData, max_bytes: u64) -> Result<Submission, AppError> {
+        let mut submission = Submission::default();
+        for Part {
+            name,
+            file_name,
+            bytes,
+        } in parts(data, max_bytes).await?
+        {
             if let Some(code) = name.strip_prefix("doc_") {
                 let file_name = file_name.unwrap_or_default();
                 if file_name.is_empty() && bytes.is_empty() {
@@ -159,9 +213,51 @@ mod multipart {
         Ok(submission)
     }
 
+    /// Reads the thread form: the application's id, the text and the attached files.
+    pub async fn read_message(
+        data: MultipartData,
+        max_bytes: u64,
+    ) -> Result<(String, NewMessage), AppError> {
+        let mut application = String::new();
+        let mut message = NewMessage::default();
+        for part in parts(data, max_bytes).await? {
+            match (part.name.as_str(), part.file_name) {
+                ("files", Some(file_name)) => {
+                    // A file input left empty still sends a part without a name or bytes.
+                    if file_name.is_empty() && part.bytes.is_empty() {
+                        continue;
+                    }
+                    message.files.push(FileUpload {
+                        document_code: String::new(),
+                        file_name,
+                        bytes: part.bytes,
+                    });
+                }
+                ("application", _) => {
+                    application = String::from_utf8_lossy(&part.bytes).into_owned()
+                }
+                ("body", _) => message.body = String::from_utf8_lossy(&part.bytes).into_owned(),
+                _ => {}
+            }
+        }
+        Ok((application, message))
+    }
+
     fn transport(error: impl std::fmt::Display) -> AppError {
         AppError::Transport(format!("multipart: {error}"))
     }
+}
+
+/// The decision documents of the citizen's applications, newest first.
+#[server(endpoint = "result_documents")]
+pub async fn list_result_documents() -> Result<Vec<ResultDocument>, AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    ssr::core()
+        .result_documents(&user.actor, ssr::locale())
+        .await
+        .map_err(ssr::app_error)
 }
 
 /// The start page's groups of applications.

@@ -1,15 +1,19 @@
 //! Applying for a service, the list of one's applications and an application's page.
 
-use kabinet_shared::model::{ApplicationDetail, ProfileOffer, StagedFile};
+use kabinet_shared::model::{
+    ApplicationDetail, ApplicationStatus, ProfileOffer, StagedFile, ThreadMessage,
+};
 use kabinet_shared::service::{DocumentDef, FieldDef, FieldKind, ServiceDefinition};
 use kabinet_shared::{FieldErrors, Locale};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::api::Flash;
 use crate::api::FormReply;
 use crate::api::applications::{
-    ApplyForm, SaveAnswersToProfile, SubmitApplication, WithdrawApplication, get_application,
-    get_apply_form, profile_offer_form, withdraw_form,
+    ApplyForm, PostMessage, SaveAnswersToProfile, SubmitApplication, WithdrawApplication,
+    get_application, get_apply_form, list_result_documents, profile_offer_form, thread_form,
+    withdraw_form,
 };
 use crate::api::forms::take_form_flash;
 use crate::components::form::{
@@ -410,7 +414,13 @@ pub fn ApplicationPage() -> impl IntoView {
         let detail = get_application(id.clone()).await?;
         let offers = take_form_flash(profile_offer_form(&id)).await?;
         let withdraw = take_form_flash(withdraw_form(&id)).await?;
-        Ok((detail, offers.and_then(|flash| flash.reply), withdraw))
+        let thread = take_form_flash(thread_form(&id)).await?;
+        Ok((
+            detail,
+            offers.and_then(|flash| flash.reply),
+            withdraw,
+            thread,
+        ))
     });
 
     view! {
@@ -418,12 +428,13 @@ pub fn ApplicationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let submitted = query.read_untracked().get("submitted").is_some();
                 let withdrawn = query.read_untracked().get("withdrawn").is_some();
+                let posted = query.read_untracked().get("posted").is_some();
                 let saved_to_profile = query
                     .read_untracked()
                     .get("saved_to_profile")
                     .and_then(|count| count.parse::<u32>().ok());
                 match application.await {
-                    Ok((detail, offers_reply, withdraw_flash)) => {
+                    Ok((detail, offers_reply, withdraw_flash, thread_flash)) => {
                         let withdraw = detail.can_withdraw.then(|| {
                             let (values, reply) = withdraw_flash
                                 .map(|flash| (flash.values, flash.reply))
@@ -431,7 +442,7 @@ pub fn ApplicationPage() -> impl IntoView {
                             view! { <WithdrawSection application=detail.summary.id.to_string() values reply /> }
                         });
                         view! {
-                            <ApplicationView detail submitted withdrawn offers_reply saved_to_profile />
+                            <ApplicationView detail submitted withdrawn posted offers_reply saved_to_profile thread_flash />
                             {withdraw}
                         }.into_any()
                     }
@@ -450,6 +461,9 @@ pub fn ApplicationView(
     /// Whether the applicant has just withdrawn the application.
     #[prop(optional)]
     withdrawn: bool,
+    /// Whether a message has just been posted to the thread.
+    #[prop(optional)]
+    posted: bool,
     /// Shown right under the title, before the details: the official's actions.
     #[prop(optional)]
     actions: Option<Children>,
@@ -459,6 +473,9 @@ pub fn ApplicationView(
     /// How many answers were just saved to the profile.
     #[prop(default = None)]
     saved_to_profile: Option<u32>,
+    /// What a plain post of the thread form sent back: the typed text and the errors.
+    #[prop(default = None)]
+    thread_flash: Option<Flash>,
 ) -> impl IntoView {
     let summary = detail.summary.clone();
     let title = t_with("application-title", &[("number", &summary.number)]);
@@ -467,6 +484,34 @@ pub fn ApplicationView(
             <div class="notice notice--success" role="status">
                 <h2 class="notice__title">{t("application-submitted")}</h2>
                 <p>{t_with("application-submitted-number", &[("number", &summary.number)])}</p>
+            </div>
+        }
+    });
+    // The applicant sees what the department asked for first, above everything else.
+    let is_staff = summary.applicant.is_some();
+    let request = (summary.status == ApplicationStatus::ActionRequired && !is_staff)
+        .then(|| {
+            detail
+                .history
+                .iter()
+                .rev()
+                .find(|change| change.status == ApplicationStatus::ActionRequired)
+                .and_then(|change| change.comment.clone())
+        })
+        .flatten()
+        .map(|comment| {
+            view! {
+                <section class="notice notice--problem" aria-labelledby="request-title">
+                    <h2 id="request-title" class="notice__title">{t("thread-request-title")}</h2>
+                    <p class="thread__body">{comment}</p>
+                    <p><a href="#thread-form">{t("thread-request-answer")}</a></p>
+                </section>
+            }
+        });
+    let posted_banner = posted.then(|| {
+        view! {
+            <div class="notice notice--success" role="status">
+                <p>{t("thread-posted")}</p>
             </div>
         }
     });
@@ -524,7 +569,9 @@ pub fn ApplicationView(
         <PageTitle text=title.clone() />
         {banner}
         {withdrawn_banner}
+        {posted_banner}
         <h1>{title}</h1>
+        {request}
         <p class="lead">{summary.service_title.clone()}</p>
         {actions.map(|actions| actions())}
         <dl class="summary-list">
@@ -571,6 +618,108 @@ pub fn ApplicationView(
         />
         <h2>{t("application-documents")}</h2>
         <ul class="bullets">{documents}</ul>
+        <Thread
+            application=summary.id
+            messages=detail.messages.clone()
+            can_post=detail.can_post
+            answers_request=summary.status == ApplicationStatus::ActionRequired && !is_staff
+            flash=thread_flash
+        />
+    }
+}
+
+/// The messages between the applicant and the department, oldest first, and the form to
+/// write one with files. A plain multipart post, the same with and without JavaScript.
+#[component]
+fn Thread(
+    application: uuid::Uuid,
+    messages: Vec<ThreadMessage>,
+    can_post: bool,
+    /// Whether sending answers the department's request and returns the application to it.
+    answers_request: bool,
+    flash: Option<Flash>,
+) -> impl IntoView {
+    let list = (!messages.is_empty()).then(|| {
+        let items = messages
+            .into_iter()
+            .map(|message| {
+                let author = message.author.clone().unwrap_or_else(|| t("history-actor-applicant"));
+                let files = (!message.files.is_empty()).then(|| {
+                    let links = message
+                        .files
+                        .iter()
+                        .map(|file| {
+                            let href = format!("/applications/{application}/documents/{}", file.id);
+                            let size = format_size(file.size, locale());
+                            view! {
+                                <li>
+                                    <a href=href rel="external" download=file.file_name.clone()>{file.file_name.clone()}</a>
+                                    " (" {size} ")"
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <ul class="bullets">{links}</ul> }
+                });
+                view! {
+                    <li class="thread__message" class:thread__message--applicant=message.from_applicant>
+                        <p class="meta">
+                            {author} " · "
+                            <time datetime=date_time_attribute(&message.at)>{date_time(&message.at)}</time>
+                        </p>
+                        <p class="thread__body">{message.body.clone()}</p>
+                        {files}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="thread">{items}</ol> }
+    });
+    let empty = list.is_none().then(|| view! { <p>{t("thread-empty")}</p> });
+    let form = can_post.then(|| {
+        let (values, reply) = flash
+            .map(|flash| (flash.values, flash.reply))
+            .unwrap_or_default();
+        let state = FormState::new(values, reply);
+        let labels = vec![
+            ("body".to_string(), t("thread-body")),
+            ("files".to_string(), t("thread-files")),
+        ];
+        let files_error = move || {
+            state.error("files").map(|error| {
+                view! {
+                    <p class="field__error" id="files-error">
+                        <span class="visually-hidden">{t("error-prefix")}</span>
+                        {message(&error)}
+                    </p>
+                }
+            })
+        };
+        let files_invalid = move || state.error("files").is_some().then_some("true");
+        let button = if answers_request { t("thread-send-answer") } else { t("thread-send") };
+        view! {
+            <form id="thread-form" method="post" enctype="multipart/form-data" action=PostMessage::url() class="form">
+                <ErrorSummary state labels />
+                <Hidden name="application" value=application.to_string() />
+                <TextArea state name="body".to_string() label=t("thread-body") hint=t("thread-body-hint") optional=true />
+                <div class="field" class:field--invalid=move || state.error("files").is_some()>
+                    <label class="field__label" for="files">{t("thread-files")} " " {t("field-optional")}</label>
+                    <p class="field__hint" id="files-hint">{t("thread-files-hint")}</p>
+                    {files_error}
+                    <input class="file-input" type="file" id="files" name="files" multiple
+                        accept="application/pdf,image/jpeg,image/png" aria-describedby="files-hint" aria-invalid=files_invalid />
+                </div>
+                <button class="button" type="submit">{button}</button>
+            </form>
+        }
+    });
+    view! {
+        <section class="thread-section" id="thread" aria-labelledby="thread-title">
+            <h2 id="thread-title">{t("thread-title")}</h2>
+            {list}
+            {empty}
+            {form}
+        </section>
     }
 }
 
@@ -659,6 +808,49 @@ fn WithdrawSection(
                     <button class="button" type="submit">{t("withdraw-submit")}</button>
                 </form>
             </details>
+        </section>
+    }
+}
+
+/// "Мои документы": the decision documents of the person's applications, each with a
+/// link to its application.
+#[component]
+pub fn ResultDocuments() -> impl IntoView {
+    let documents = Resource::new(|| (), |_| list_result_documents());
+    view! {
+        <section class="result-documents" aria-labelledby="result-documents-title">
+            <h2 id="result-documents-title">{t("result-documents-title")}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match documents.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t("result-documents-empty")}</p> }.into_any(),
+                        Ok(list) => {
+                            let items = list
+                                .into_iter()
+                                .map(|document| {
+                                    let href = format!(
+                                        "/applications/{}/documents/{}",
+                                        document.application_id, document.document_id
+                                    );
+                                    let application = format!("/applications/{}", document.application_id);
+                                    let number = t_with("application-title", &[("number", &document.number)]);
+                                    view! {
+                                        <li>
+                                            <a href=href rel="external" download=document.file_name.clone()>{document.file_name.clone()}</a>
+                                            <p class="meta">
+                                                <a href=application>{number}</a> " · " {document.service_title} " · "
+                                                <time datetime=date_time_attribute(&document.issued_at)>{date_time(&document.issued_at)}</time>
+                                            </p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view();
+                            view! { <ul class="service-list">{items}</ul> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::FormReply;
-use crate::api::applications::get_application;
+use crate::api::applications::{get_application, thread_form};
 use crate::api::forms::take_form_flash;
 use crate::api::official::{ChangeStatus, TakeApplication, get_queue};
 use crate::components::form::{
@@ -87,16 +87,17 @@ pub fn ReviewPage() -> impl IntoView {
     let data = Resource::new(
         move || (id(), succeeded.get()),
         |(id, _)| async move {
+            let thread = take_form_flash(thread_form(&id)).await?;
             let detail = get_application(id).await?;
             let flash = take_form_flash("review".into()).await?;
-            Ok::<_, crate::api::AppError>((detail, flash))
+            Ok::<_, crate::api::AppError>((detail, flash, thread))
         },
     );
 
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let (detail, flash) = match data.await {
+                let (detail, flash, thread_flash) = match data.await {
                     Ok(data) => data,
                     Err(error) => return view! { <ErrorView error /> }.into_any(),
                 };
@@ -132,7 +133,7 @@ pub fn ReviewPage() -> impl IntoView {
                     <PageTitle text=t("review-title") />
                     <p class="breadcrumbs"><a href="/official">{t("queue-title")}</a></p>
                     <ErrorSummary state labels />
-                    <ApplicationView detail actions=Box::new(move || view! {
+                    <ApplicationView detail thread_flash actions=Box::new(move || view! {
                         <section class="panel" aria-labelledby="review-actions">
                             <h2 id="review-actions">{t("review-actions")}</h2>
                             {if can_take || !statuses.is_empty() {

@@ -25,6 +25,7 @@ use crate::components::form::{
 };
 use crate::components::page::{ErrorView, Loading, PageTitle, SectionLinks};
 use crate::i18n::{date_time_attribute, t, t_with};
+use crate::pages::applications::ResultDocuments;
 
 /// Formats a date as a date input expects it: `YYYY-MM-DD`.
 fn date_value(date: NaiveDate) -> String {
@@ -321,6 +322,7 @@ pub fn DocumentsPage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        <ResultDocuments />
     }
 }
 

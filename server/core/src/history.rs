@@ -41,6 +41,8 @@ pub enum Kind {
     ApplicationStatusChanged,
     /// The applicant withdrew an application that was not yet decided.
     ApplicationWithdrawn,
+    /// A message in an application's thread, from the applicant or the official.
+    ApplicationMessage,
     AccountLocked,
     AccountUnlocked,
     PasswordReset,
@@ -69,6 +71,7 @@ impl Kind {
             Kind::ApplicationSubmitted => "application_submitted",
             Kind::ApplicationStatusChanged => "application_status_changed",
             Kind::ApplicationWithdrawn => "application_withdrawn",
+            Kind::ApplicationMessage => "application_message",
             Kind::AccountLocked => "account_locked",
             Kind::AccountUnlocked => "account_unlocked",
             Kind::PasswordReset => "password_reset",
@@ -97,9 +100,9 @@ impl Kind {
             | Kind::TelegramLinked
             | Kind::TelegramUnlinked => HistoryCategory::Profile,
             Kind::SignIn | Kind::SignOut => HistoryCategory::SignIn,
-            Kind::ApplicationSubmitted | Kind::ApplicationStatusChanged => {
-                HistoryCategory::Application
-            }
+            Kind::ApplicationSubmitted
+            | Kind::ApplicationStatusChanged
+            | Kind::ApplicationMessage => HistoryCategory::Application,
             Kind::DocumentAttached => HistoryCategory::Document,
             Kind::ApplicationWithdrawn => HistoryCategory::Cancellation,
             Kind::AccountLocked
@@ -127,7 +130,7 @@ pub fn category_of(code: &str) -> HistoryCategory {
         .map_or(HistoryCategory::Security, |kind| kind.category())
 }
 
-const KNOWN_KINDS: [Kind; 23] = [
+const KNOWN_KINDS: [Kind; 24] = [
     Kind::NotificationSettingsChanged,
     Kind::TelegramLinked,
     Kind::TelegramUnlinked,
@@ -138,6 +141,7 @@ const KNOWN_KINDS: [Kind; 23] = [
     Kind::ApplicationSubmitted,
     Kind::ApplicationStatusChanged,
     Kind::ApplicationWithdrawn,
+    Kind::ApplicationMessage,
     Kind::DocumentAttached,
     Kind::AccountLocked,
     Kind::AccountUnlocked,

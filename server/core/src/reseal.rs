@@ -23,7 +23,7 @@ struct SealedColumn {
 
 /// Every sealed column with a UUID row id. The sign-in requests of single sign-on live
 /// for ten minutes and are not listed: an older key must stay configured that long.
-const SEALED_COLUMNS: [SealedColumn; 9] = [
+const SEALED_COLUMNS: [SealedColumn; 10] = [
     SealedColumn {
         table: "users",
         id: "id",
@@ -65,6 +65,12 @@ const SEALED_COLUMNS: [SealedColumn; 9] = [
         id: "id",
         column: "answers_enc",
         context: "applications.answers",
+    },
+    SealedColumn {
+        table: "application_messages",
+        id: "id",
+        column: "body_enc",
+        context: "application_messages.body",
     },
     SealedColumn {
         table: "registrations",

@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{PDF, PNG, TestCore, cores};
-use kabinet_core::applications::{FileUpload, Submission};
+use kabinet_core::applications::{FileUpload, NewMessage, Submission};
 use kabinet_core::calendar::WorkCalendar;
 use kabinet_core::shared::Locale;
 use kabinet_core::shared::applications::ApplicationQuery;
@@ -1575,6 +1575,376 @@ async fn deadline_counts_working_days() {
         let decided = core.application(&citizen, id, Locale::Ru).await.unwrap();
         assert_eq!(decided.summary.deadline, None, "{}", core.label);
         assert_eq!(decided.summary.days_left, None, "{}", core.label);
+        core.finish().await;
+    }
+}
+
+fn message(body: &str, files: Vec<FileUpload>) -> NewMessage {
+    NewMessage {
+        body: body.into(),
+        files,
+    }
+}
+
+#[tokio::test]
+async fn answer_to_request_returns_application() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000051").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        let stranger = core.register("+79120000052", "").await;
+
+        // Before anyone takes it, the applicant may write; an official may not.
+        core.post_message(&citizen, id, message("Когда будет готово?", Vec::new()))
+            .await
+            .unwrap();
+        let not_taken = core
+            .post_message(&official, id, message("Ответ", Vec::new()))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(not_taken, Error::Rejected(ref m) if m.key == "error-application-not-yours"),
+            "{}: {not_taken:?}",
+            core.label
+        );
+        let by_stranger = core
+            .post_message(&stranger, id, message("Чужое", Vec::new()))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(by_stranger, Error::NotFound),
+            "{}: {by_stranger:?}",
+            core.label
+        );
+
+        core.take_application(&official, id).await.unwrap();
+        core.change_application_status(
+            &official,
+            id,
+            ApplicationStatus::ActionRequired,
+            "Приложите скан второй страницы",
+        )
+        .await
+        .unwrap();
+        core.post_message(&official, id, message("Скан нужен в цвете", Vec::new()))
+            .await
+            .unwrap();
+
+        let unread_before = core.unread_notifications(official.user_id).await.unwrap();
+        core.post_message(
+            &citizen,
+            id,
+            message(
+                "  Прикладываю скан  ",
+                vec![upload("", "вторая страница.png", PNG)],
+            ),
+        )
+        .await
+        .unwrap();
+
+        let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(
+            detail.summary.status,
+            ApplicationStatus::InProgress,
+            "{}",
+            core.label
+        );
+        let statuses: Vec<_> = detail.history.iter().map(|change| change.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                ApplicationStatus::Submitted,
+                ApplicationStatus::InProgress,
+                ApplicationStatus::ActionRequired,
+                ApplicationStatus::InProgress
+            ],
+            "{}",
+            core.label
+        );
+        assert_eq!(detail.history[3].actor, None, "{}", core.label);
+        let bodies: Vec<&str> = detail.messages.iter().map(|m| m.body.as_str()).collect();
+        assert_eq!(
+            bodies,
+            [
+                "Когда будет готово?",
+                "Скан нужен в цвете",
+                "Прикладываю скан"
+            ],
+            "{}",
+            core.label
+        );
+        assert!(detail.messages[0].from_applicant, "{}", core.label);
+        assert_eq!(
+            detail.messages[1].author.as_deref(),
+            Some("Петров Сергей Николаевич, Министерство внутренних дел Российской Федерации"),
+            "{}",
+            core.label
+        );
+        assert_eq!(detail.messages[2].files.len(), 1, "{}", core.label);
+        assert_eq!(
+            detail.messages[2].files[0].file_name, "вторая страница.png",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            detail.messages[2].files[0].content_type, "image/png",
+            "{}",
+            core.label
+        );
+        // Files of messages stay out of the application's own documents.
+        assert_eq!(detail.documents.len(), 1, "{}", core.label);
+        let file = core
+            .application_document(&official, id, detail.messages[2].files[0].id)
+            .await
+            .unwrap();
+        assert_eq!(file.bytes, PNG, "{}", core.label);
+
+        // The official was told of the answer, the applicant of the official's message.
+        assert_eq!(
+            core.unread_notifications(official.user_id).await.unwrap(),
+            unread_before + 1,
+            "{}",
+            core.label
+        );
+        let notifications = core.notifications(&citizen).await.unwrap();
+        assert!(
+            notifications
+                .iter()
+                .any(|n| n.key == "notification-application-message"),
+            "{}",
+            core.label
+        );
+        let journal = core.history(&citizen, 0).await.unwrap();
+        assert_eq!(
+            journal[0].key, "history-application-message",
+            "{}",
+            core.label
+        );
+        assert_eq!(journal[0].attachments.len(), 1, "{}", core.label);
+        assert!(journal[1].by_official, "{}", core.label);
+
+        core.change_application_status(&official, id, ApplicationStatus::Completed, "")
+            .await
+            .unwrap();
+        let closed = core
+            .post_message(&citizen, id, message("Спасибо", Vec::new()))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(closed, Error::Rejected(ref m) if m.key == "error-application-closed"),
+            "{}: {closed:?}",
+            core.label
+        );
+        let after = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert!(!after.can_post, "{}", core.label);
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_message_is_rejected_whole() {
+    for core in cores().await {
+        let (citizen, id) = citizen_with_application(&core, "+79120000053").await;
+        let empty = core
+            .post_message(&citizen, id, message("   ", Vec::new()))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(empty).get("body").unwrap().key,
+            "error-message-empty",
+            "{}",
+            core.label
+        );
+        let too_long = core
+            .post_message(&citizen, id, message(&"я".repeat(2001), Vec::new()))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(too_long).get("body").unwrap().key,
+            "error-too-long",
+            "{}",
+            core.label
+        );
+        let bad_file = core
+            .post_message(
+                &citizen,
+                id,
+                message(
+                    "Файл",
+                    vec![upload("", "письмо.txt", b"plain text, not a scan")],
+                ),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(bad_file).get("files").unwrap().key,
+            "error-file-type",
+            "{}",
+            core.label
+        );
+        let six = (0..6)
+            .map(|i| upload("", &format!("{i}.pdf"), PDF))
+            .collect();
+        let too_many = core
+            .post_message(&citizen, id, message("", six))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(too_many).get("files").unwrap().key,
+            "error-document-too-many",
+            "{}",
+            core.label
+        );
+        let exactly = core
+            .post_message(&citizen, id, message(&"я".repeat(2000), Vec::new()))
+            .await;
+        assert!(exactly.is_ok(), "{}: {exactly:?}", core.label);
+
+        let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(detail.messages.len(), 1, "{}", core.label);
+        assert_eq!(
+            detail.summary.status,
+            ApplicationStatus::Submitted,
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+/// The text of a PDF as `pdftotext` extracts it, with runs of spaces folded.
+fn pdf_text(core: &TestCore, pdf: &[u8]) -> String {
+    let path = core.data_dir().join(format!("{}.pdf", Uuid::new_v4()));
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect(
+            "pdftotext runs (Debian's poppler-utils, installed by scripts/ensure-tools --test)",
+        );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test]
+async fn decision_document_is_issued() {
+    for core in cores().await {
+        let (citizen, completed) = citizen_with_application(&core, "+79120000061").await;
+        let key = Uuid::new_v4().to_string();
+        let refused = core
+            .submit_application(
+                &citizen,
+                submission(&key, vec![upload("passport_scan", "паспорт.pdf", PDF)]),
+            )
+            .await
+            .unwrap()
+            .id;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        for id in [completed, refused] {
+            core.take_application(&official, id).await.unwrap();
+        }
+        let pending = core
+            .application(&citizen, completed, Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(pending.documents.len(), 1, "{}", core.label);
+        core.change_application_status(&official, completed, ApplicationStatus::Completed, "")
+            .await
+            .unwrap();
+        core.change_application_status(
+            &official,
+            refused,
+            ApplicationStatus::Refused,
+            "Не приложена вторая страница паспорта",
+        )
+        .await
+        .unwrap();
+
+        let detail = core
+            .application(&citizen, completed, Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(detail.documents.len(), 2, "{}", core.label);
+        let decision = &detail.documents[1];
+        assert_eq!(decision.title, "Решение по заявлению", "{}", core.label);
+        assert_eq!(decision.content_type, "application/pdf", "{}", core.label);
+        let number = &detail.summary.number;
+        assert_eq!(
+            decision.file_name,
+            format!("Решение по заявлению {number}.pdf"),
+            "{}",
+            core.label
+        );
+        let file = core
+            .application_document(&citizen, completed, decision.id)
+            .await
+            .unwrap();
+        let text = pdf_text(&core, &file.bytes);
+        for expected in [
+            format!("Решение по заявлению № {number}"),
+            "Справка о наличии (отсутствии) судимости".to_string(),
+            "Соколова Мария Ивановна".to_string(),
+            "Услуга оказана.".to_string(),
+            "Петров Сергей Николаевич, Министерство внутренних дел Российской Федерации"
+                .to_string(),
+        ] {
+            assert!(
+                text.contains(&expected),
+                "{}: «{expected}» not in: {text}",
+                core.label
+            );
+        }
+        let journal = core.history(&citizen, 0).await.unwrap();
+        let entry = journal
+            .iter()
+            .find(|entry| {
+                entry.application_id == Some(completed)
+                    && entry.args.get("status").map(String::as_str) == Some("completed")
+            })
+            .unwrap();
+        assert_eq!(entry.attachments.len(), 1, "{}", core.label);
+        assert_eq!(
+            entry.attachments[0].document_id, decision.id,
+            "{}",
+            core.label
+        );
+
+        let refusal = core
+            .application(&citizen, refused, Locale::Ru)
+            .await
+            .unwrap();
+        let document = refusal.documents.last().unwrap();
+        let file = core
+            .application_document(&citizen, refused, document.id)
+            .await
+            .unwrap();
+        let text = pdf_text(&core, &file.bytes);
+        assert!(
+            text.contains("В предоставлении услуги отказано"),
+            "{}: {text}",
+            core.label
+        );
+        assert!(
+            text.contains("Не приложена вторая страница паспорта"),
+            "{}: {text}",
+            core.label
+        );
+        assert!(!text.contains("Услуга оказана"), "{}: {text}", core.label);
+
+        let stranger = core.register("+79120000062", "").await;
+        let hidden = core
+            .application_document(&stranger, completed, decision.id)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(hidden, Error::NotFound),
+            "{}: {hidden:?}",
+            core.label
+        );
         core.finish().await;
     }
 }

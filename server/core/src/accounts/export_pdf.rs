@@ -30,7 +30,7 @@ const GAP: f32 = 10.0;
 const FOOTER: f32 = 24.0;
 
 /// One line of the document before it is placed on a page.
-enum Line {
+pub(crate) enum Line {
     Title(String),
     Subtitle(String),
     Heading(String),
@@ -52,27 +52,40 @@ impl Line {
 }
 
 /// Collects the lines of the document in order.
-struct Builder {
-    locale: Locale,
-    lines: Vec<Line>,
+pub(crate) struct Builder {
+    pub locale: Locale,
+    pub lines: Vec<Line>,
 }
 
 impl Builder {
-    fn heading(&mut self, key: &str) {
+    pub(crate) fn new(locale: Locale) -> Builder {
+        Builder {
+            locale,
+            lines: Vec::new(),
+        }
+    }
+
+    /// Adds a label and its value, both as given.
+    pub(crate) fn labelled(&mut self, label: &str, value: &str) {
+        let label = BOLD.wrap(label, FONT_SIZE, LABEL_WIDTH);
+        let width = PAGE_WIDTH - 2.0 * MARGIN - LABEL_WIDTH - GAP;
+        self.lines
+            .push(Line::Fact(label, REGULAR.wrap(value, FONT_SIZE, width)));
+    }
+
+    pub(crate) fn heading(&mut self, key: &str) {
         self.lines.push(Line::Heading(text(self.locale, key)));
     }
 
-    fn fact(&mut self, key: &str, value: Option<String>) {
-        let label = BOLD.wrap(&text(self.locale, key), FONT_SIZE, LABEL_WIDTH);
+    /// Adds the label of translation key `key` with the value, or "none" without one.
+    pub(crate) fn fact(&mut self, key: &str, value: Option<String>) {
         let value = value
             .filter(|value| !value.is_empty())
             .unwrap_or_else(|| text(self.locale, "export-data-none"));
-        let width = PAGE_WIDTH - 2.0 * MARGIN - LABEL_WIDTH - GAP;
-        self.lines
-            .push(Line::Fact(label, REGULAR.wrap(&value, FONT_SIZE, width)));
+        self.labelled(&text(self.locale, key), &value);
     }
 
-    fn text(&mut self, value: &str) {
+    pub(crate) fn text(&mut self, value: &str) {
         let width = PAGE_WIDTH - 2.0 * MARGIN;
         self.lines
             .push(Line::Text(REGULAR.wrap(value, FONT_SIZE, width)));
@@ -243,7 +256,7 @@ pub fn render(data: &PersonalData, locale: Locale) -> Result<Vec<u8>> {
 }
 
 /// Places the lines on pages, never splitting one, and draws them.
-fn paginate(lines: Vec<Line>, heading: &str, locale: Locale) -> Result<Vec<u8>> {
+pub(crate) fn paginate(lines: Vec<Line>, heading: &str, locale: Locale) -> Result<Vec<u8>> {
     let bottom = PAGE_HEIGHT - MARGIN - FOOTER;
     let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
     let mut y = MARGIN;

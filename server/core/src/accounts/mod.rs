@@ -5,7 +5,7 @@ mod challenge;
 mod device;
 mod email_change;
 mod export;
-mod export_pdf;
+pub(crate) mod export_pdf;
 mod factors;
 mod lockout;
 mod phone_change;

@@ -1,9 +1,11 @@
 //! Applications: submission with documents, the citizen's view and the officials' work.
 
 mod dashboard;
+mod decision;
 mod official;
 mod save_back;
 mod submit;
+mod thread;
 mod view;
 mod withdraw;
 
@@ -14,6 +16,7 @@ use kabinet_shared::model::ApplicationStatus;
 use uuid::Uuid;
 
 pub use submit::{FileUpload, Submission, Submitted, document_field};
+pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};
 pub(crate) use view::display_number;
 
 use crate::crypto::{open, seal};

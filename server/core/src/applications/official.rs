@@ -229,8 +229,20 @@ impl Core {
         .bind(actor.user_id)
         .bind(comment))?;
 
+        let decision = if matches!(
+            status,
+            ApplicationStatus::Completed | ApplicationStatus::Refused
+        ) {
+            Some(
+                self.issue_decision(tx, actor, row, status, comment, now)
+                    .await?,
+            )
+        } else {
+            None
+        };
+
         let number = display_number(&row.number);
-        let entry = Entry::new(
+        let mut entry = Entry::new(
             row.user_id,
             Kind::ApplicationStatusChanged,
             HistoryStatus::Succeeded,
@@ -241,6 +253,9 @@ impl Core {
         .comment(comment)
         .detail("number", &number)
         .detail("status", status.code());
+        if let Some((document_id, file_name)) = &decision {
+            entry = entry.attachment(*document_id, file_name);
+        }
         history::record(tx, now, entry).await?;
 
         let action = if assign {

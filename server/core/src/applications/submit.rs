@@ -55,7 +55,7 @@ pub fn document_field(code: &str) -> String {
 }
 
 /// Longest file name kept, in characters.
-const FILE_NAME_MAX_CHARS: usize = 200;
+pub(super) const FILE_NAME_MAX_CHARS: usize = 200;
 
 #[derive(sqlx::FromRow)]
 struct StagedRow {

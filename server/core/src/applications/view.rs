@@ -13,6 +13,7 @@ use kabinet_shared::service::{ServiceDefinition, display_answer};
 use kabinet_shared::validate::application_number::ApplicationNumber;
 use uuid::Uuid;
 
+use super::decision::DECISION_DOCUMENT;
 use super::{ApplicationRow, application_columns, open_answers};
 use crate::accounts::full_name;
 use crate::catalogue::{department_name, service_codes_matching, service_version};
@@ -362,6 +363,8 @@ impl Core {
             },
             can_take: is_staff && status == ApplicationStatus::Submitted,
             can_withdraw: row.user_id == viewer.user_id && !status.is_final(),
+            messages: self.thread(tx, row, viewer, locale).await?,
+            can_post: Self::can_post(viewer, row),
             profile_offers: Vec::new(),
         })
     }
@@ -443,7 +446,7 @@ pub(crate) async fn visible_application(
     }
 }
 
-async fn person_name(tx: &mut Tx, user_id: Uuid) -> Result<String> {
+pub(super) async fn person_name(tx: &mut Tx, user_id: Uuid) -> Result<String> {
     let (surname, given_name, patronymic): (String, String, Option<String>) = on_conn!(tx, conn => sqlx::query_as(
         "SELECT surname, given_name, patronymic FROM users WHERE id = $1",
     )
@@ -461,7 +464,7 @@ async fn documents(
 ) -> Result<Vec<DocumentView>> {
     let rows: Vec<DocumentRow> = on_conn!(tx, conn => sqlx::query_as(
         "SELECT id, document_code, file_name, content_type, size FROM application_documents
-         WHERE application_id = $1 ORDER BY created_at, id",
+         WHERE application_id = $1 AND message_id IS NULL ORDER BY created_at, id",
     )
     .bind(application_id)
     .fetch_all(conn)
@@ -470,10 +473,14 @@ async fn documents(
         .into_iter()
         .map(|row| DocumentView {
             id: row.id,
-            title: service.document(&row.document_code).map_or_else(
-                || row.document_code.clone(),
-                |document| document.title.get(locale).to_string(),
-            ),
+            title: if row.document_code == DECISION_DOCUMENT {
+                kabinet_shared::i18n::text(locale, "decision-document-title")
+            } else {
+                service.document(&row.document_code).map_or_else(
+                    || row.document_code.clone(),
+                    |document| document.title.get(locale).to_string(),
+                )
+            },
             file_name: row.file_name,
             content_type: row.content_type,
             size: u64::try_from(row.size).unwrap_or(0),

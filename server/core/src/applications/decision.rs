@@ -1,0 +1,204 @@
+//! The decision document: a PDF made when an official completes or refuses an
+//! application, kept with the application's documents, so it stays as it was issued
+//! whatever changes later.
+
+use chrono::{DateTime, Utc};
+use kabinet_shared::Locale;
+use kabinet_shared::i18n::{text, text_with};
+use kabinet_shared::model::{ApplicationStatus, ResultDocument};
+use uuid::Uuid;
+
+use super::ApplicationRow;
+use super::view::{Definitions, display_number, person_name};
+use crate::accounts::export_pdf::{Builder, Line, paginate};
+use crate::catalogue::{department_name, service_version};
+use crate::db::Tx;
+use crate::error::{Error, Result};
+use crate::files::check_upload;
+use crate::{Actor, Core, execute, on_conn, time};
+
+/// The document code of decision documents among an application's documents.
+pub const DECISION_DOCUMENT: &str = "decision";
+
+/// Decision documents are issued in Russian, the official language of the departments,
+/// with times in Moscow time.
+const DOCUMENT_LOCALE: Locale = Locale::Ru;
+const DOCUMENT_ZONE: chrono_tz::Tz = chrono_tz::Europe::Moscow;
+
+/// What the decision document states.
+pub(crate) struct Decision {
+    pub number: String,
+    pub service: String,
+    pub result: String,
+    pub department: String,
+    pub applicant: String,
+    pub official: String,
+    pub submitted_at: DateTime<Utc>,
+    pub decided_at: DateTime<Utc>,
+    pub status: ApplicationStatus,
+    pub comment: Option<String>,
+}
+
+fn moscow_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&DOCUMENT_ZONE)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
+/// Renders the decision as a one-page PDF in Russian.
+pub(crate) fn render(decision: &Decision) -> Result<Vec<u8>> {
+    let locale = DOCUMENT_LOCALE;
+    let title = text_with(
+        locale,
+        "decision-title",
+        &[("number", decision.number.as_str())],
+    );
+    let mut builder = Builder::new(locale);
+    builder.lines.push(Line::Title(title.clone()));
+    builder
+        .lines
+        .push(Line::Subtitle(decision.department.clone()));
+    builder.labelled(&text(locale, "decision-service"), &decision.service);
+    builder.labelled(&text(locale, "decision-applicant"), &decision.applicant);
+    builder.labelled(
+        &text(locale, "decision-submitted"),
+        &moscow_time(decision.submitted_at),
+    );
+    builder.labelled(
+        &text(locale, "decision-decided"),
+        &moscow_time(decision.decided_at),
+    );
+    let outcome = if decision.status == ApplicationStatus::Completed {
+        text_with(
+            locale,
+            "decision-completed",
+            &[("result", decision.result.as_str())],
+        )
+    } else {
+        text(locale, "decision-refused")
+    };
+    builder.labelled(&text(locale, "decision-outcome"), &outcome);
+    if let Some(comment) = &decision.comment {
+        builder.labelled(&text(locale, "decision-comment"), comment);
+    }
+    builder.labelled(&text(locale, "decision-official"), &decision.official);
+    builder.text("");
+    builder.text(&text(locale, "decision-footer"));
+    paginate(builder.lines, &title, locale)
+}
+
+impl Core {
+    /// Makes the decision document of `row`, which `actor` has just completed or refused,
+    /// and adds it to the application's documents in the caller's transaction. Returns the
+    /// document's id and file name for the journal.
+    pub(crate) async fn issue_decision(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        row: &ApplicationRow,
+        status: ApplicationStatus,
+        comment: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<(Uuid, String)> {
+        let service = service_version(tx, &row.service_code, row.service_version).await?;
+        let department = department_name(tx, &row.department_code, DOCUMENT_LOCALE).await?;
+        let applicant = person_name(tx, row.user_id).await?;
+        let official = format!("{}, {department}", person_name(tx, actor.user_id).await?);
+        let number = display_number(&row.number);
+        let decision = Decision {
+            number: number.clone(),
+            service: service.title.get(DOCUMENT_LOCALE).to_string(),
+            result: service.result.get(DOCUMENT_LOCALE).to_string(),
+            department,
+            applicant,
+            official,
+            submitted_at: row.created_at,
+            decided_at: at,
+            status,
+            comment: comment.map(str::to_string),
+        };
+        let pdf = render(&decision)?;
+        let file = check_upload(&self.keys, &pdf, u64::MAX).map_err(|problem| {
+            Error::Internal(format!("decision PDF rejected: {}", problem.key))
+        })?;
+        // The file is written before the rows commit: a file without a row is harmless.
+        self.files.put(&self.keys, &file.key, &pdf).await?;
+
+        let size = i64::try_from(file.size).expect("a decision PDF is far below i64::MAX bytes");
+        let file_name = text_with(
+            DOCUMENT_LOCALE,
+            "decision-file-name",
+            &[("number", number.as_str())],
+        );
+        execute!(&mut *tx, sqlx::query(
+            "INSERT INTO blobs (key, size, content_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(&file.key)
+        .bind(size)
+        .bind(file.content_type)
+        .bind(at))?;
+        let document_id = Uuid::now_v7();
+        execute!(&mut *tx, sqlx::query(
+            "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name, content_type, size, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(document_id)
+        .bind(row.id)
+        .bind(DECISION_DOCUMENT)
+        .bind(&file.key)
+        .bind(&file_name)
+        .bind(file.content_type)
+        .bind(size)
+        .bind(at))?;
+        Ok((document_id, file_name))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ResultRow {
+    document_id: Uuid,
+    file_name: String,
+    created_at: DateTime<Utc>,
+    application_id: Uuid,
+    number: String,
+    service_code: String,
+    service_version: i32,
+}
+
+impl Core {
+    /// The decision documents of the citizen's applications, newest first: "Мои документы".
+    pub async fn result_documents(
+        &self,
+        actor: &Actor,
+        locale: Locale,
+    ) -> Result<Vec<ResultDocument>> {
+        let mut tx = self.db.begin_read().await?;
+        let rows: Vec<ResultRow> = on_conn!(&mut tx, conn => sqlx::query_as(
+            "SELECT d.id AS document_id, d.file_name, d.created_at, a.id AS application_id, a.number,
+                    a.service_code, a.service_version
+             FROM application_documents d JOIN applications a ON a.id = d.application_id
+             WHERE a.user_id = $1 AND d.document_code = $2
+             ORDER BY d.created_at DESC, d.id DESC",
+        )
+        .bind(actor.user_id)
+        .bind(DECISION_DOCUMENT)
+        .fetch_all(conn)
+        .await)?;
+        let mut definitions = Definitions::default();
+        let mut documents = Vec::with_capacity(rows.len());
+        for row in rows {
+            let service = definitions
+                .get(&mut tx, &row.service_code, row.service_version)
+                .await?;
+            documents.push(ResultDocument {
+                application_id: row.application_id,
+                number: display_number(&row.number),
+                service_title: service.title.get(locale).to_string(),
+                document_id: row.document_id,
+                file_name: row.file_name,
+                issued_at: time::local(row.created_at, &actor.time_zone),
+            });
+        }
+        Ok(documents)
+    }
+}
