@@ -695,6 +695,15 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       await results.getByRole('link', { name: `Решение по заявлению ${decided}.pdf` }).waitFor();
       assert.equal(await results.getByRole('listitem').count(), 1, 'decision documents');
       await audit(page, 'the result documents');
+
+      // Fields asked only for some answers say so, because without JavaScript every field shows.
+      await open(page, '/services/pension-amount-certificate/apply');
+      await page.getByText('Заполните, только если в вопросе «Как получить справку» ответили «На бумаге по почте»').waitFor();
+      await audit(page, 'a form with conditional fields');
+      await open(page, '/services/driving-licence-replacement/apply');
+      const reasons = page.getByRole('group', { name: 'Причины замены (можно выбрать несколько)' });
+      assert.equal(await reasons.getByRole('checkbox').count(), 4, 'reasons to choose from');
+      await audit(page, 'a form with several choices');
     });
   });
 }

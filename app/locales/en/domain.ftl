@@ -48,6 +48,11 @@ telegram-code-unknown = Kabinet: this link has expired or was already used. Open
 
 error-password-mismatch = The passwords do not match. Type the same password again
 error-choice = Choose one of the options
+error-number = Enter a whole number in digits, such as 3
+error-number-min = The number must be at least { $min }
+error-number-max = The number must be at most { $max }
+answer-yes = Yes
+answer-no = No
 error-registration-needed = Enter the registration address first, since you live there
 error-code-wrong = { $left ->
     [0] Wrong code. No attempts are left; request a new code

@@ -292,6 +292,7 @@ apply-file-rules = { $max ->
 apply-file-attached = Attached file
 apply-file-remove = Remove
 apply-from-profile = Filled in from your profile; you can change it
+apply-shown-when = Fill in only if the answer to “{ $field }” is { $values }
 apply-submit = Submit the application
 
 applications-title = My applications

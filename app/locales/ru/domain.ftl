@@ -48,6 +48,11 @@ telegram-code-unknown = Kabinet: ссылка для подключения ус
 
 error-password-mismatch = Пароли не совпадают. Введите тот же пароль ещё раз
 error-choice = Выберите один из предложенных вариантов
+error-number = Введите целое число цифрами, например 3
+error-number-min = Число должно быть не меньше { $min }
+error-number-max = Число должно быть не больше { $max }
+answer-yes = Да
+answer-no = Нет
 error-registration-needed = Сначала укажите адрес регистрации, раз вы живёте по нему
 error-code-wrong = { $left ->
     [0] Неверный код. Попытки закончились, запросите новый код

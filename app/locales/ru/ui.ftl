@@ -300,6 +300,7 @@ apply-file-rules = { $max ->
 apply-file-attached = Приложен файл
 apply-file-remove = Удалить
 apply-from-profile = Заполнено из профиля, можно изменить
+apply-shown-when = Заполните, только если в вопросе «{ $field }» ответили { $values }
 apply-submit = Отправить заявление
 
 applications-title = Мои заявления

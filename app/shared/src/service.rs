@@ -136,6 +136,12 @@ pub enum FieldKind {
     BirthDate,
     /// One of `options`.
     Choice,
+    /// Any number of `options`, stored as their values joined by commas.
+    Several,
+    /// "Да" or "Нет", stored as `yes` or `no`.
+    YesNo,
+    /// A whole number, within `min` and `max` when given.
+    Number,
     Phone,
     Email,
     Snils,
@@ -174,6 +180,34 @@ pub struct FieldDef {
     /// The HTML `autocomplete` token, so browsers and assistive tools can fill the field.
     #[serde(default)]
     pub autocomplete: Option<String>,
+    /// Smallest number a `number` field accepts.
+    #[serde(default)]
+    pub min: Option<i64>,
+    /// Largest number a `number` field accepts.
+    #[serde(default)]
+    pub max: Option<i64>,
+    /// The field is asked only when an earlier answer has one of the given values;
+    /// otherwise it is neither required nor kept.
+    #[serde(default)]
+    pub shown_when: Option<ShownWhen>,
+}
+
+/// A condition on an earlier choice, yes/no or several-choice field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownWhen {
+    pub field: String,
+    pub values: Vec<String>,
+}
+
+impl ShownWhen {
+    /// Whether the condition holds for the normalised answers given so far.
+    pub fn holds(&self, answers: &BTreeMap<String, String>) -> bool {
+        answers.get(&self.field).is_some_and(|answer| {
+            answer
+                .split(',')
+                .any(|value| self.values.iter().any(|wanted| wanted == value))
+        })
+    }
 }
 
 /// A document to attach: one or more files.
@@ -238,8 +272,40 @@ impl ServiceDefinition {
             if !names.insert(field.name.as_str()) {
                 return Err(format!("field `{}` is defined twice", field.name));
             }
-            if field.kind == FieldKind::Choice && field.options.is_empty() {
+            if matches!(field.kind, FieldKind::Choice | FieldKind::Several)
+                && field.options.is_empty()
+            {
                 return Err(format!("field `{}`: a choice needs options", field.name));
+            }
+            if let (Some(min), Some(max)) = (field.min, field.max)
+                && min > max
+            {
+                return Err(format!("field `{}`: min is larger than max", field.name));
+            }
+            if let Some(condition) = &field.shown_when {
+                // The condition must name an earlier field, so answers are checked in
+                // order and a hidden field never depends on a later one.
+                let earlier = self
+                    .fields
+                    .iter()
+                    .take_while(|other| other.name != field.name)
+                    .find(|other| other.name == condition.field);
+                let Some(earlier) = earlier else {
+                    return Err(format!(
+                        "field `{}`: shown_when names `{}`, which is not an earlier field",
+                        field.name, condition.field
+                    ));
+                };
+                if !matches!(
+                    earlier.kind,
+                    FieldKind::Choice | FieldKind::Several | FieldKind::YesNo
+                ) || condition.values.is_empty()
+                {
+                    return Err(format!(
+                        "field `{}`: shown_when needs a choice or yes/no field and values",
+                        field.name
+                    ));
+                }
             }
         }
         let mut codes = std::collections::HashSet::new();
@@ -281,6 +347,13 @@ pub fn validate_answers(
     let mut answers = BTreeMap::new();
 
     for field in &definition.fields {
+        if field
+            .shown_when
+            .as_ref()
+            .is_some_and(|condition| !condition.holds(&answers))
+        {
+            continue;
+        }
         let typed = raw.get(&field.name).map(|value| value.trim()).unwrap_or("");
         if typed.is_empty() {
             if field.required {
@@ -315,6 +388,45 @@ pub fn validate_field(field: &FieldDef, typed: &str, today: NaiveDate) -> Result
             .find(|option| option.value == typed)
             .map(|option| option.value.clone())
             .ok_or_else(|| Message::new("error-choice")),
+        FieldKind::Several => {
+            let chosen: Vec<&str> = typed.split(',').map(str::trim).collect();
+            if chosen
+                .iter()
+                .any(|value| !field.options.iter().any(|option| option.value == *value))
+            {
+                return Err(Message::new("error-choice"));
+            }
+            // Kept in the order of the options, each once.
+            Ok(field
+                .options
+                .iter()
+                .filter(|option| chosen.contains(&option.value.as_str()))
+                .map(|option| option.value.as_str())
+                .collect::<Vec<_>>()
+                .join(","))
+        }
+        FieldKind::YesNo => match typed {
+            "yes" | "no" => Ok(typed.to_string()),
+            _ => Err(Message::new("error-choice")),
+        },
+        FieldKind::Number => {
+            let digits: String = typed
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+                .collect();
+            let number: i64 = digits.parse().map_err(|_| Message::new("error-number"))?;
+            if let Some(min) = field.min
+                && number < min
+            {
+                return Err(Message::new("error-number-min").arg("min", min));
+            }
+            if let Some(max) = field.max
+                && number > max
+            {
+                return Err(Message::new("error-number-max").arg("max", max));
+            }
+            Ok(number.to_string())
+        }
         FieldKind::Phone => validate::phone::normalize_mobile(typed),
         FieldKind::Email => validate::email::normalize(typed),
         FieldKind::Snils => validate::snils::parse(typed),
@@ -337,6 +449,28 @@ pub fn display_answer(field: &FieldDef, value: &str, locale: Locale) -> String {
             .find(|option| option.value == value)
             .map(|option| option.label.get(locale).to_string())
             .unwrap_or_else(|| value.to_string()),
+        FieldKind::Several => value
+            .split(',')
+            .map(|chosen| {
+                field
+                    .options
+                    .iter()
+                    .find(|option| option.value == chosen)
+                    .map_or_else(
+                        || chosen.to_string(),
+                        |option| option.label.get(locale).to_string(),
+                    )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        FieldKind::YesNo => crate::i18n::text(
+            locale,
+            if value == "yes" {
+                "answer-yes"
+            } else {
+                "answer-no"
+            },
+        ),
         FieldKind::Snils => validate::snils::format(value),
         FieldKind::Phone => validate::phone::format_display(value),
         FieldKind::Date | FieldKind::BirthDate => NaiveDate::parse_from_str(value, "%Y-%m-%d")
@@ -432,7 +566,138 @@ mod tests {
             options: Vec::new(),
             max_length: None,
             autocomplete: None,
+            min: None,
+            max: None,
+            shown_when: None,
         }
+    }
+
+    fn with_options(mut field: FieldDef, values: &[&str]) -> FieldDef {
+        field.options = values
+            .iter()
+            .map(|value| ChoiceOption {
+                value: value.to_string(),
+                label: localized(&format!("label {value}")),
+            })
+            .collect();
+        field
+    }
+
+    fn shown_when(mut field: FieldDef, on: &str, values: &[&str]) -> FieldDef {
+        field.shown_when = Some(ShownWhen {
+            field: on.to_string(),
+            values: values.iter().map(|value| value.to_string()).collect(),
+        });
+        field
+    }
+
+    #[test]
+    fn numbers_are_checked_against_range() {
+        let mut children = field("children", FieldKind::Number, true);
+        children.min = Some(1);
+        children.max = Some(20);
+        let cases = [
+            ("3", Ok("3".to_string())),
+            (" 1 2 ", Ok("12".to_string())),
+            ("0", Err("error-number-min")),
+            ("21", Err("error-number-max")),
+            ("-1", Err("error-number-min")),
+            ("2.5", Err("error-number")),
+            ("три", Err("error-number")),
+            ("99999999999999999999", Err("error-number")),
+        ];
+        for (typed, expected) in cases {
+            let result = validate_field(&children, typed, today()).map_err(|message| message.key);
+            assert_eq!(result, expected.map_err(str::to_string), "{typed}");
+        }
+    }
+
+    #[test]
+    fn several_choices_keep_option_order() {
+        let documents = with_options(field("need", FieldKind::Several, true), &["a", "b", "c"]);
+        assert_eq!(validate_field(&documents, "c,a", today()).unwrap(), "a,c");
+        assert_eq!(validate_field(&documents, "b,b", today()).unwrap(), "b");
+        assert_eq!(
+            validate_field(&documents, "a,x", today()).unwrap_err().key,
+            "error-choice"
+        );
+        assert_eq!(
+            display_answer(&documents, "a,c", Locale::Ru),
+            "label a, label c"
+        );
+    }
+
+    #[test]
+    fn yes_no_reads_in_each_language() {
+        let agree = field("agree", FieldKind::YesNo, true);
+        assert_eq!(validate_field(&agree, "yes", today()).unwrap(), "yes");
+        assert_eq!(
+            validate_field(&agree, "да", today()).unwrap_err().key,
+            "error-choice"
+        );
+        assert_eq!(display_answer(&agree, "yes", Locale::Ru), "Да");
+        assert_eq!(display_answer(&agree, "no", Locale::En), "No");
+    }
+
+    #[test]
+    fn hidden_field_is_neither_required_nor_kept() {
+        let delivery = with_options(
+            field("delivery", FieldKind::Choice, true),
+            &["online", "post"],
+        );
+        let address = shown_when(
+            field("address", FieldKind::Text, true),
+            "delivery",
+            &["post"],
+        );
+        let definition = definition(vec![delivery, address]);
+
+        let online = validate_answers(
+            &definition,
+            &answers(&[("delivery", "online"), ("address", "г. Пермь")]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(online, answers(&[("delivery", "online")]));
+
+        let missing =
+            validate_answers(&definition, &answers(&[("delivery", "post")]), today()).unwrap_err();
+        assert_eq!(missing.get("address").unwrap().key, "error-required");
+
+        let by_post = validate_answers(
+            &definition,
+            &answers(&[("delivery", "post"), ("address", "г. Пермь")]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(by_post.get("address").map(String::as_str), Some("г. Пермь"));
+    }
+
+    #[test]
+    fn condition_must_name_earlier_choice() {
+        let later = definition(vec![
+            shown_when(
+                field("address", FieldKind::Text, false),
+                "delivery",
+                &["post"],
+            ),
+            with_options(field("delivery", FieldKind::Choice, true), &["post"]),
+        ]);
+        assert!(later.check().unwrap_err().contains("not an earlier field"));
+        let on_text = definition(vec![
+            field("name", FieldKind::Text, true),
+            shown_when(field("address", FieldKind::Text, false), "name", &["x"]),
+        ]);
+        assert!(on_text.check().unwrap_err().contains("needs a choice"));
+        let mut range = field("count", FieldKind::Number, true);
+        range.min = Some(5);
+        range.max = Some(1);
+        assert!(
+            definition(vec![range])
+                .check()
+                .unwrap_err()
+                .contains("min is larger")
+        );
     }
 
     fn definition(fields: Vec<FieldDef>) -> ServiceDefinition {

@@ -205,9 +205,16 @@ mod multipart {
                         submission.remove_staged.push(id);
                     }
                 }
-                _ => {
-                    submission.answers.insert(name, text);
-                }
+                // The check boxes of a several-choice field arrive one part each.
+                _ => match submission.answers.get_mut(&name) {
+                    Some(earlier) => {
+                        earlier.push(',');
+                        earlier.push_str(&text);
+                    }
+                    None => {
+                        submission.answers.insert(name, text);
+                    }
+                },
             }
         }
         Ok(submission)

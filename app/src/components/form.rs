@@ -368,7 +368,8 @@ pub fn TextArea(
     }
 }
 
-/// One choice among a few options, as radio buttons in a fieldset.
+/// One choice among a few options as radio buttons in a fieldset, or with `multiple`
+/// any number of them as check boxes; the value then lists the chosen ones with commas.
 #[component]
 pub fn RadioGroup(
     state: FormState,
@@ -377,9 +378,16 @@ pub fn RadioGroup(
     #[prop(optional, into)] hint: Option<String>,
     options: Vec<(String, String)>,
     #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] multiple: bool,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let selected = value.unwrap_or_else(|| state.value(&name));
+    let chosen: Vec<String> = selected.split(',').map(str::to_string).collect();
+    let (input_type, class) = if multiple {
+        ("checkbox", "checkbox")
+    } else {
+        ("radio", "radio")
+    };
     let key = StoredValue::new(name.clone());
     let invalid = move || state.error(&key.read_value()).is_some();
     let radios = options
@@ -388,10 +396,10 @@ pub fn RadioGroup(
         .map(|(index, (option_value, option_label))| {
             // The first radio carries the field's id, so the error summary can link to it.
             let id = if index == 0 { name.clone() } else { format!("{name}-{index}") };
-            let checked = option_value == selected;
+            let checked = chosen.contains(&option_value);
             view! {
-                <div class="radio">
-                    <input class="radio__input" type="radio" id=id.clone() name=name.clone() value=option_value checked=checked />
+                <div class=class>
+                    <input class="radio__input" type=input_type id=id.clone() name=name.clone() value=option_value checked=checked />
                     <label class="radio__label" for=id>{option_label}</label>
                 </div>
             }

@@ -78,7 +78,8 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         .iter()
         .map(|field| {
             let from_profile = prefilled.contains(&field.name);
-            view! { <ServiceField state field=field.clone() from_profile /> }
+            let condition = condition_text(&service, field, locale);
+            view! { <ServiceField state field=field.clone() from_profile condition /> }
         })
         .collect_view();
     let documents = service
@@ -190,8 +191,14 @@ fn browser_errors(service: &ServiceDefinition, data: &leptos::web_sys::FormData)
 
     let mut raw = std::collections::BTreeMap::new();
     for field in &service.fields {
-        if let Some(text) = data.get(&field.name).as_string() {
-            raw.insert(field.name.clone(), text);
+        // Check boxes of a several-choice field send one entry each.
+        let values: Vec<String> = data
+            .get_all(&field.name)
+            .iter()
+            .filter_map(|value| value.as_string())
+            .collect();
+        if !values.is_empty() {
+            raw.insert(field.name.clone(), values.join(","));
         }
     }
     let mut errors = validate_answers(service, &raw, crate::clock::today())
@@ -239,23 +246,72 @@ fn has_attached_file(_service: &ServiceDefinition, _data: &leptos::web_sys::Form
     false
 }
 
+/// Says when a conditional field is asked, naming the earlier question and its answers:
+/// pages without JavaScript show every field, so the condition is written out.
+fn condition_text(service: &ServiceDefinition, field: &FieldDef, locale: Locale) -> Option<String> {
+    let condition = field.shown_when.as_ref()?;
+    let earlier = service.field(&condition.field)?;
+    let values: Vec<String> = condition
+        .values
+        .iter()
+        .map(|value| {
+            let label = kabinet_shared::service::display_answer(earlier, value, locale);
+            format!("«{label}»")
+        })
+        .collect();
+    Some(t_with(
+        "apply-shown-when",
+        &[
+            ("field", earlier.label.get(locale)),
+            ("values", &values.join(", ")),
+        ],
+    ))
+}
+
 /// One question of a service form, rendered by its kind.
 #[component]
-fn ServiceField(state: FormState, field: FieldDef, from_profile: bool) -> impl IntoView {
+fn ServiceField(
+    state: FormState,
+    field: FieldDef,
+    from_profile: bool,
+    /// When the field is asked only for some earlier answers, the sentence that says so.
+    condition: Option<String>,
+) -> impl IntoView {
     let locale = locale();
     let label = field.label.get(locale).to_string();
     let mut hint = field.hint.as_ref().map(|hint| hint.get(locale).to_string());
-    if from_profile {
-        let note = t("apply-from-profile");
+    for note in [
+        from_profile.then(|| t("apply-from-profile")),
+        condition.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
         hint = Some(match hint {
             Some(hint) => format!("{hint}. {note}"),
             None => note,
         });
     }
-    let optional = !field.required;
+    // A conditional field is required only when asked; its hint says when.
+    let optional = !field.required || condition.is_some();
     let autocomplete = field.autocomplete.clone();
 
     match field.kind {
+        FieldKind::YesNo => {
+            let options = vec![
+                ("yes".to_string(), t("answer-yes")),
+                ("no".to_string(), t("answer-no")),
+            ];
+            view! { <RadioGroup state name=field.name.clone() legend=label hint=hint.unwrap_or_default() options /> }.into_any()
+        }
+        FieldKind::Several => {
+            let options = field
+                .options
+                .iter()
+                .map(|option| (option.value.clone(), option.label.get(locale).to_string()))
+                .collect();
+            view! { <RadioGroup state name=field.name.clone() legend=label hint=hint.unwrap_or_default() options multiple=true /> }.into_any()
+        }
         FieldKind::LongText => view! {
             <TextArea state name=field.name.clone() label hint=hint.unwrap_or_default() optional autocomplete=autocomplete.unwrap_or_default() />
         }
@@ -292,6 +348,7 @@ fn input_shape(kind: FieldKind) -> (&'static str, Option<&'static str>, Option<&
     match kind {
         FieldKind::Date | FieldKind::BirthDate => ("date", None, Some("short")),
         FieldKind::Phone => ("tel", Some("tel"), Some("medium")),
+        FieldKind::Number => ("text", Some("numeric"), Some("short")),
         FieldKind::Email => ("email", Some("email"), None),
         FieldKind::Snils | FieldKind::Inn | FieldKind::Passport | FieldKind::SubdivisionCode => {
             ("text", Some("numeric"), Some("medium"))

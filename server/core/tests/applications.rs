@@ -1948,3 +1948,93 @@ async fn decision_document_is_issued() {
         core.finish().await;
     }
 }
+
+#[tokio::test]
+async fn conditional_fields_follow_earlier_answers() {
+    for core in cores().await {
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000071", "").await;
+        let pension = |key: &str, pairs: &[(&str, &str)]| {
+            let mut answers: BTreeMap<String, String> = [
+                ("surname", "Соколова"),
+                ("given_name", "Мария"),
+                ("birth_date", "09.03.1958"),
+                ("snils", "112-233-445 95"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+            for (name, value) in pairs {
+                answers.insert(name.to_string(), value.to_string());
+            }
+            Submission {
+                service_code: "pension-amount-certificate".into(),
+                request_key: key.into(),
+                answers,
+                uploads: Vec::new(),
+                remove_staged: Vec::new(),
+            }
+        };
+
+        let by_post = core
+            .submit_application(
+                &citizen,
+                pension(
+                    &Uuid::new_v4().to_string(),
+                    &[("period", "chosen_period"), ("delivery", "post")],
+                ),
+            )
+            .await
+            .unwrap_err();
+        let errors = invalid(by_post);
+        for field in ["period_start", "period_end", "postal_address"] {
+            assert_eq!(
+                errors.get(field).unwrap().key,
+                "error-required",
+                "{}: {field}",
+                core.label
+            );
+        }
+
+        let submitted = core
+            .submit_application(
+                &citizen,
+                pension(
+                    &Uuid::new_v4().to_string(),
+                    &[
+                        ("period", "current_month"),
+                        ("period_start", "01.01.2026"),
+                        ("delivery", "personal_account"),
+                        ("postal_address", "614000, г. Пермь, ул. Ленина, д. 1"),
+                    ],
+                ),
+            )
+            .await
+            .unwrap();
+        let detail = core
+            .application(&citizen, submitted.id, Locale::Ru)
+            .await
+            .unwrap();
+        let labels: Vec<&str> = detail
+            .answers
+            .iter()
+            .map(|answer| answer.label.as_str())
+            .collect();
+        assert!(
+            !labels.contains(&"Почтовый адрес"),
+            "{}: {labels:?}",
+            core.label
+        );
+        assert!(
+            !labels.contains(&"Начало периода"),
+            "{}: {labels:?}",
+            core.label
+        );
+        assert!(
+            labels.contains(&"Как получить справку"),
+            "{}: {labels:?}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
