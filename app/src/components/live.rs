@@ -8,6 +8,10 @@
 //! would belong to one rendering of it. Without JavaScript the count is that of the last
 //! page load.
 
+/// The window event sent when the unread count changes, so that a page showing data that
+/// officials change (the start page) can load it again.
+pub const UNREAD_CHANGED: &str = "kabinet-unread-changed";
+
 /// Opens the stream unless one is already open. The browser reconnects it when the server
 /// ends it, but leaves it closed once the server rejects it because the session ended.
 #[cfg(feature = "hydrate")]
@@ -88,5 +92,8 @@ fn show_unread(count: u32) {
         && let Some(status) = document.get_element_by_id("nav-unread-status")
     {
         status.set_text_content(Some(&t_with("nav-notifications-arrived", &args)));
+    }
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(UNREAD_CHANGED)) {
+        let _ = window.dispatch_event(&event);
     }
 }

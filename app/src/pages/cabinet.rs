@@ -6,6 +6,7 @@ use kabinet_shared::model::{ApplicationSummary, Dashboard};
 
 use crate::api::applications::get_dashboard;
 use crate::components::layout::ViewerResource;
+use crate::components::live::UNREAD_CHANGED;
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{t, t_with};
 use crate::pages::application_list::ApplicationTable;
@@ -13,11 +14,19 @@ use crate::pages::application_list::ApplicationTable;
 #[component]
 pub fn CabinetPage() -> impl IntoView {
     let viewer = expect_context::<ViewerResource>().0;
-    let dashboard = Resource::new(|| (), |_| get_dashboard());
+    // Officials' actions reach the person as notifications, so when the live stream
+    // changes the unread count the groups are loaded again, without reloading the page.
+    let refreshed = RwSignal::new(0_u32);
+    let listener = leptos::prelude::window_event_listener_untyped(UNREAD_CHANGED, move |_| {
+        refreshed.try_update(|count| *count += 1);
+    });
+    on_cleanup(move || listener.remove());
+    let dashboard = Resource::new(move || refreshed.get(), |_| get_dashboard());
 
     view! {
         <PageTitle text=t("cabinet-title") />
-        <Suspense fallback=Loading>
+        // A transition keeps the groups on screen while they are loaded again.
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let viewer = viewer.await;
                 let dashboard = dashboard.await;
@@ -52,7 +61,7 @@ pub fn CabinetPage() -> impl IntoView {
                 }
                 .into_any()
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

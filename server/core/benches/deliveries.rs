@@ -6,20 +6,17 @@
 //! `KABINET_TEST_POSTGRES_URL` set it measures PostgreSQL too (in a fresh schema, dropped
 //! afterwards). Needs `python3` with aiosmtpd (`scripts/ensure-tools --test`).
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::io::BufRead;
-use std::str::FromStr;
 use std::time::Instant;
 
-use kabinet_core::db::{Db, PoolSettings};
+use kabinet_core::db::Db;
 use kabinet_core::deliveries::smtp::SmtpSettings;
-use kabinet_core::keys::Keys;
 use kabinet_core::notifications::{self, NewNotification};
-use kabinet_core::password::HashCost;
-use kabinet_core::shared::Locale;
-use kabinet_core::shared::forms::RegistrationForm;
 use kabinet_core::shared::notify::Category;
-use kabinet_core::{Client, Core, Settings, execute};
+use kabinet_core::{Core, execute};
 use uuid::Uuid;
 
 const IN_APP: usize = 2_000;
@@ -27,44 +24,12 @@ const EMAILS: usize = 1_000;
 
 #[tokio::main]
 async fn main() {
-    let data_dir = std::env::temp_dir().join(format!("kabinet-bench-{}", Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&data_dir).unwrap();
-    let url = format!("sqlite://{}", data_dir.join("kabinet.db").display());
-    let db = Db::connect(&url, &PoolSettings::default()).await.unwrap();
-    measure("sqlite", db, &data_dir).await;
-
-    if let Ok(url) = std::env::var("KABINET_TEST_POSTGRES_URL") {
-        let schema = format!("kabinet_bench_{}", Uuid::new_v4().simple());
-        let admin = sqlx::PgPool::connect(&url).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-            .execute(&admin)
-            .await
-            .unwrap();
-        let options = sqlx::postgres::PgConnectOptions::from_str(&url)
-            .unwrap()
-            .options([("search_path", schema.as_str())]);
-        let db = Db::connect_postgres(options, &PoolSettings::default())
-            .await
-            .unwrap();
-        measure("postgres", db, &data_dir).await;
-        sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
-            .execute(&admin)
-            .await
-            .unwrap();
-    }
-    let _ = std::fs::remove_dir_all(&data_dir);
+    support::each_backend(async |label, db, data_dir| measure(label, db, data_dir).await).await;
 }
 
 async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
-    let mut settings = Settings::new(data_dir.join(label));
-    settings.password_cost = HashCost {
-        memory_kib: 64,
-        iterations: 1,
-        parallelism: 1,
-    };
-    let mut core = Core::open(db, Keys::generate(), settings).await.unwrap();
-    core.seed_demo().await.unwrap();
-    let user_id = citizen(&core).await;
+    let mut core = support::open_core(label, db, data_dir).await;
+    let user_id = support::citizen(&core).await.user_id;
     core.deliver_queued().await.unwrap();
 
     // In the message centre only: the person has no e-mail, and SMS carries only
@@ -173,46 +138,4 @@ impl Drop for SmtpProcess {
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.folder);
     }
-}
-
-/// Registers a citizen and returns their id.
-async fn citizen(core: &Core) -> Uuid {
-    let form = RegistrationForm {
-        phone: "+79125550002".into(),
-        password: "Tr0pinka-Lesnaya7".into(),
-        password_repeat: "Tr0pinka-Lesnaya7".into(),
-        surname: "Соколова".into(),
-        given_name: "Мария".into(),
-        patronymic: "Ивановна".into(),
-        birth_date: "1988-03-09".into(),
-        snils: String::new(),
-        inn: String::new(),
-    };
-    let id = core
-        .start_registration(&form, Locale::Ru, &Client::default())
-        .await
-        .unwrap();
-    let sms = core
-        .development_outbox()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|message| message.recipient == "+79125550002")
-        .unwrap()
-        .body;
-    let code: String = sms
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|part| part.len() == 6)
-        .unwrap()
-        .to_string();
-    let signed_in = core
-        .confirm_registration(id, &code, &Client::default())
-        .await
-        .unwrap();
-    core.resolve_session(&signed_in.token)
-        .await
-        .unwrap()
-        .unwrap()
-        .actor
-        .user_id
 }

@@ -1,6 +1,9 @@
 //! Setup shared by the benchmarks: a database on each backend, the median of runs and a
 //! registered citizen.
 
+// Each benchmark is its own crate and uses only some of these.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::str::FromStr;
 use std::time::{Duration, Instant};

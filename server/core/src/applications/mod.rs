@@ -20,7 +20,9 @@ pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};
 pub(crate) use view::display_number;
 
 use crate::crypto::{open, seal};
-use crate::error::Result;
+use crate::db::Tx;
+use crate::error::{Error, Result};
+use crate::execute;
 use crate::keys::DataKeyring;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -80,4 +82,40 @@ pub(crate) fn open_answers(
         &answers_context(id),
         sealed,
     )?)?)
+}
+
+/// Moves `row` from the status it was read with to `status`, with `assignee`, and adds the
+/// line of its status history. The update applies only if the status is still the one
+/// read, so of two requests acting at once one fails with `error-application-changed`.
+pub(crate) async fn change_status(
+    tx: &mut Tx,
+    row: &ApplicationRow,
+    status: ApplicationStatus,
+    assignee: Option<Uuid>,
+    actor_id: Uuid,
+    comment: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let updated = execute!(&mut *tx, sqlx::query(
+        "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+    )
+    .bind(status.code())
+    .bind(assignee)
+    .bind(at)
+    .bind(row.id)
+    .bind(&row.status))?;
+    if updated == 0 {
+        return Err(Error::rejected("error-application-changed"));
+    }
+    execute!(&mut *tx, sqlx::query(
+        "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(Uuid::now_v7())
+    .bind(row.id)
+    .bind(at)
+    .bind(status.code())
+    .bind(actor_id)
+    .bind(comment))?;
+    Ok(())
 }

@@ -11,13 +11,13 @@ use kabinet_shared::{Locale, Message};
 use uuid::Uuid;
 
 use super::view::{Definitions, display_number, visible_application};
-use super::{ApplicationRow, application_columns};
+use super::{ApplicationRow, application_columns, change_status};
 use crate::accounts::full_name;
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::history::{self, Entry, Kind};
 use crate::notifications::{self, NewNotification};
-use crate::{Actor, Core, audit, execute, on_conn};
+use crate::{Actor, Core, audit, on_conn};
 
 /// Longest comment an official may leave, in characters.
 pub const COMMENT_MAX_CHARS: usize = 2000;
@@ -206,28 +206,7 @@ impl Core {
         } else {
             row.assignee_id
         };
-        let updated = execute!(&mut *tx, sqlx::query(
-            "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
-        )
-        .bind(status.code())
-        .bind(assignee)
-        .bind(now)
-        .bind(row.id)
-        .bind(&row.status))?;
-        if updated == 0 {
-            return Err(Error::rejected("error-application-changed"));
-        }
-
-        execute!(&mut *tx, sqlx::query(
-            "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(Uuid::now_v7())
-        .bind(row.id)
-        .bind(now)
-        .bind(status.code())
-        .bind(actor.user_id)
-        .bind(comment))?;
+        change_status(tx, row, status, assignee, actor.user_id, comment, now).await?;
 
         let decision = if matches!(
             status,

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::submit::FILE_NAME_MAX_CHARS;
 use super::view::{display_number, visible_application};
-use super::{ApplicationRow, FileUpload};
+use super::{ApplicationRow, FileUpload, change_status};
 use crate::accounts::full_name;
 use crate::catalogue::department_name;
 use crate::crypto::{open, seal};
@@ -179,25 +179,17 @@ impl Core {
         let from_applicant = row.user_id == actor.user_id;
         let answers_request = from_applicant && row.status() == ApplicationStatus::ActionRequired;
         if answers_request {
-            let updated = execute!(&mut tx, sqlx::query(
-                "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+            let status = ApplicationStatus::InProgress;
+            change_status(
+                &mut tx,
+                &row,
+                status,
+                row.assignee_id,
+                actor.user_id,
+                None,
+                now,
             )
-            .bind(ApplicationStatus::InProgress.code())
-            .bind(now)
-            .bind(row.id)
-            .bind(&row.status))?;
-            if updated == 0 {
-                return Err(Error::rejected("error-application-changed"));
-            }
-            execute!(&mut tx, sqlx::query(
-                "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id)
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(Uuid::now_v7())
-            .bind(row.id)
-            .bind(now)
-            .bind(ApplicationStatus::InProgress.code())
-            .bind(actor.user_id))?;
+            .await?;
         } else {
             execute!(
                 &mut tx,

@@ -7,12 +7,13 @@ use kabinet_shared::model::{ApplicationStatus, HistoryStatus};
 use kabinet_shared::notify::Category;
 use uuid::Uuid;
 
+use super::change_status;
 use super::official::COMMENT_MAX_CHARS;
 use super::view::{display_number, visible_application};
 use crate::error::{Error, Result};
 use crate::history::{self, Entry, Kind};
 use crate::notifications::{self, NewNotification};
-use crate::{Actor, Core, execute};
+use crate::{Actor, Core};
 
 impl Core {
     /// Withdraws the applicant's own application with an optional reason. The status
@@ -41,26 +42,16 @@ impl Core {
             return Err(Error::rejected("error-application-decided"));
         }
         let withdrawn = ApplicationStatus::Withdrawn;
-        let updated = execute!(&mut tx, sqlx::query(
-            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        change_status(
+            &mut tx,
+            &row,
+            withdrawn,
+            row.assignee_id,
+            actor.user_id,
+            reason,
+            now,
         )
-        .bind(withdrawn.code())
-        .bind(now)
-        .bind(row.id)
-        .bind(&row.status))?;
-        if updated == 0 {
-            return Err(Error::rejected("error-application-changed"));
-        }
-        execute!(&mut tx, sqlx::query(
-            "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(Uuid::now_v7())
-        .bind(row.id)
-        .bind(now)
-        .bind(withdrawn.code())
-        .bind(actor.user_id)
-        .bind(reason))?;
+        .await?;
 
         let number = display_number(&row.number);
         let entry = Entry::new(
