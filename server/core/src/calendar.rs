@@ -89,9 +89,10 @@ impl WorkCalendar {
         !self.is_moved_holiday(date)
     }
 
-    /// Whether `date` is the working day a holiday on the weekend before it moved to. A
-    /// holiday on a Saturday or Sunday moves to the next day that is neither a weekend
-    /// nor another holiday; the January holidays are moved by the decree instead.
+    /// Whether `date` is the working day to which a holiday on the weekend before it moved.
+    /// A holiday on a Saturday or Sunday moves to the next day that is neither a weekend
+    /// nor another holiday. The decree moves the January holidays instead. Only one
+    /// holiday per weekend is assumed, which holds for the holidays of article 112.
     fn is_moved_holiday(&self, date: NaiveDate) -> bool {
         let mut day = date;
         let mut moved = 0;
@@ -216,7 +217,8 @@ mod tests {
             calendar.add_working_days(day(2026, 12, 4), 5),
             day(2026, 12, 11)
         );
-        // From 28 December: 29, 30, then 31 December and 1–11 January are off.
+        // From Monday 28 December 2026: the 29th and 30th count, then 31 December to
+        // 10 January are days off, so the third working day is Monday 11 January.
         assert_eq!(
             calendar.add_working_days(day(2026, 12, 28), 3),
             day(2027, 1, 11)
