@@ -911,6 +911,18 @@ async fn data_export_has_every_application() {
             .unwrap();
         }
 
+        let newest = core.my_applications(&citizen, Locale::Ru).await.unwrap()[0].id;
+        core.post_message(
+            &citizen,
+            newest,
+            NewMessage {
+                body: "Вопрос по справке".into(),
+                files: Vec::new(),
+            },
+        )
+        .await
+        .unwrap();
+
         let listed = core.my_applications(&citizen, Locale::Ru).await.unwrap();
         let exported = core.personal_data(&citizen, Locale::Ru).await.unwrap();
         assert_eq!(listed.len(), 200, "{label}");
@@ -920,6 +932,18 @@ async fn data_export_has_every_application() {
             listed[..],
             "{label}: the same order, newest first"
         );
+        assert_eq!(exported.application_details.len(), 201, "{label}");
+        let first = &exported.application_details[0];
+        assert_eq!(first.summary, exported.applications[0], "{label}");
+        let birth_place = first
+            .answers
+            .iter()
+            .find(|answer| answer.label == "Место рождения")
+            .map(|answer| answer.value.as_str());
+        assert_eq!(birth_place, Some("г. Пермь"), "{label}");
+        assert_eq!(first.messages.len(), 1, "{label}");
+        assert_eq!(first.messages[0].body, "Вопрос по справке", "{label}");
+        assert_eq!(first.documents.len(), 1, "{label}");
         core.finish().await;
     }
 }

@@ -3,7 +3,9 @@
 use chrono::{DateTime, FixedOffset};
 use kabinet_shared::Locale;
 use kabinet_shared::history::HistoryFilter;
-use kabinet_shared::model::{ApplicationSummary, DataAccessView, HistoryView, Profile};
+use kabinet_shared::model::{
+    ApplicationDetail, ApplicationSummary, DataAccessView, HistoryView, Profile,
+};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -21,6 +23,9 @@ pub struct PersonalData {
     pub exported_at: DateTime<FixedOffset>,
     pub profile: Profile,
     pub applications: Vec<ApplicationSummary>,
+    /// Every application in full, in the order of `applications`: answers, documents,
+    /// status history and the messages of its thread.
+    pub application_details: Vec<ApplicationDetail>,
     /// The action journal, newest first, as long as it is kept.
     pub history: Vec<HistoryView>,
     /// Staff access to the person's data.
@@ -31,6 +36,7 @@ impl Core {
     pub async fn personal_data(&self, actor: &Actor, locale: Locale) -> Result<PersonalData> {
         let profile = self.profile(actor).await?;
         let applications = self.all_my_applications(actor, locale).await?;
+        let application_details = self.all_my_application_details(actor, locale).await?;
         let mut history = Vec::new();
         let mut after = None;
         loop {
@@ -56,6 +62,7 @@ impl Core {
             exported_at: time::local(self.clock.now(), &actor.time_zone),
             profile,
             applications,
+            application_details,
             history,
             data_access,
         })

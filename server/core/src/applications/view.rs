@@ -210,6 +210,30 @@ impl Core {
         self.applications_of(actor, locale, i64::MAX).await
     }
 
+    /// Every application of the citizen in full (answers, documents, status history and
+    /// messages), newest first, for the export of their data.
+    pub(crate) async fn all_my_application_details(
+        &self,
+        actor: &Actor,
+        locale: Locale,
+    ) -> Result<Vec<ApplicationDetail>> {
+        let mut tx = self.db.begin_read().await?;
+        let sql = concat!(
+            "SELECT ",
+            application_columns!(),
+            " FROM applications a WHERE a.user_id = $1 ORDER BY a.created_at DESC, a.id DESC"
+        );
+        let rows: Vec<ApplicationRow> = on_conn!(&mut tx, conn => sqlx::query_as(sql)
+            .bind(actor.user_id)
+            .fetch_all(conn)
+            .await)?;
+        let mut details = Vec::with_capacity(rows.len());
+        for row in &rows {
+            details.push(self.detail(&mut tx, row, actor, locale).await?);
+        }
+        Ok(details)
+    }
+
     async fn applications_of(
         &self,
         actor: &Actor,
