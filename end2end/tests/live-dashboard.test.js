@@ -63,9 +63,9 @@ describe('live start page, hydrated', () => {
 
     await page.goto('/cabinet');
     await settle(page, mode);
-    const processing = page.getByRole('region', { name: 'На рассмотрении' });
+    const processing = page.getByRole('region', { name: /^На рассмотрении: / });
     await processing.getByRole('link', { name: number }).waitFor();
-    assert.equal(await page.getByRole('region', { name: 'Требуют вашего действия' }).count(), 0);
+    assert.equal(await page.getByRole('region', { name: /^Требуют вашего действия: / }).count(), 0);
 
     const desk = await official.context.newPage();
     await signIn(desk, DEMO_OFFICIAL_PHONE);
@@ -80,7 +80,7 @@ describe('live start page, hydrated', () => {
     await desk.getByRole('definition').filter({ hasText: 'Требуется действие' }).waitFor();
 
     // The citizen's page was not reloaded: the stream's new unread count loads the groups.
-    const waiting = page.getByRole('region', { name: 'Требуют вашего действия' });
+    const waiting = page.getByRole('region', { name: /^Требуют вашего действия: / });
     await waiting.getByRole('link', { name: number }).waitFor({ timeout: 15_000 });
     assert.equal(new URL(page.url()).pathname, '/cabinet');
     await checkAccessibility(page, 'the start page after a live update', mode);

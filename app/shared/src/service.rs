@@ -306,6 +306,17 @@ impl ServiceDefinition {
                         field.name
                     ));
                 }
+                // A value the earlier field cannot take would hide the field for ever.
+                let possible = |value: &str| match earlier.kind {
+                    FieldKind::YesNo => value == "yes" || value == "no",
+                    _ => earlier.options.iter().any(|option| option.value == value),
+                };
+                if let Some(value) = condition.values.iter().find(|value| !possible(value)) {
+                    return Err(format!(
+                        "field `{}`: shown_when value `{value}` is not an answer of `{}`",
+                        field.name, condition.field
+                    ));
+                }
             }
         }
         let mut codes = std::collections::HashSet::new();
@@ -689,6 +700,24 @@ mod tests {
             shown_when(field("address", FieldKind::Text, false), "name", &["x"]),
         ]);
         assert!(on_text.check().unwrap_err().contains("needs a choice"));
+        let typo = definition(vec![
+            with_options(field("delivery", FieldKind::Choice, true), &["post"]),
+            shown_when(
+                field("address", FieldKind::Text, false),
+                "delivery",
+                &["psot"],
+            ),
+        ]);
+        assert!(
+            typo.check()
+                .unwrap_err()
+                .contains("value `psot` is not an answer")
+        );
+        let yes_no = definition(vec![
+            field("agree", FieldKind::YesNo, true),
+            shown_when(field("why", FieldKind::Text, false), "agree", &["no"]),
+        ]);
+        assert_eq!(yes_no.check(), Ok(()));
         let mut range = field("count", FieldKind::Number, true);
         range.min = Some(5);
         range.max = Some(1);

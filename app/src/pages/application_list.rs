@@ -184,7 +184,13 @@ fn Results(page: ApplicationPage, filter_query: String) -> impl IntoView {
 
 /// A table of applications; staff tables also show the applicant and the assignee.
 #[component]
-pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str) -> impl IntoView {
+pub fn ApplicationTable(
+    list: Vec<ApplicationSummary>,
+    link_prefix: &'static str,
+    /// The accessible name of the table's region, when a page shows several tables.
+    #[prop(optional, into)]
+    label: Option<String>,
+) -> impl IntoView {
     let staff = list
         .iter()
         .any(|application| application.applicant.is_some());
@@ -210,7 +216,7 @@ pub fn ApplicationTable(list: Vec<ApplicationSummary>, link_prefix: &'static str
         })
         .collect_view();
     view! {
-        <div class="table-wrap" role="region" aria-label=t("applications-table") tabindex="0">
+        <div class="table-wrap" role="region" aria-label=label.unwrap_or_else(|| t("applications-table")) tabindex="0">
             <table class="table">
                 <thead>
                     <tr>

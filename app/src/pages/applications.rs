@@ -680,6 +680,7 @@ pub fn ApplicationView(
             messages=detail.messages.clone()
             can_post=detail.can_post
             answers_request=summary.status == ApplicationStatus::ActionRequired && !is_staff
+            staff=is_staff
             flash=thread_flash
         />
     }
@@ -694,8 +695,15 @@ fn Thread(
     can_post: bool,
     /// Whether sending answers the department's request and returns the application to it.
     answers_request: bool,
+    /// Whether an official views the thread, who writes to the applicant.
+    staff: bool,
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let (title_key, hint_key) = if staff {
+        ("thread-title-staff", "thread-body-hint-staff")
+    } else {
+        ("thread-title", "thread-body-hint")
+    };
     let list = (!messages.is_empty()).then(|| {
         let items = messages
             .into_iter()
@@ -758,13 +766,14 @@ fn Thread(
             <form id="thread-form" method="post" enctype="multipart/form-data" action=PostMessage::url() class="form">
                 <ErrorSummary state labels />
                 <Hidden name="application" value=application.to_string() />
-                <TextArea state name="body".to_string() label=t("thread-body") hint=t("thread-body-hint") optional=true />
+                <TextArea state name="body".to_string() label=t("thread-body") hint=t(hint_key) optional=true />
                 <div class="field" class:field--invalid=move || state.error("files").is_some()>
                     <label class="field__label" for="files">{t("thread-files")} " " {t("field-optional")}</label>
                     <p class="field__hint" id="files-hint">{t("thread-files-hint")}</p>
                     {files_error}
                     <input class="file-input" type="file" id="files" name="files" multiple
-                        accept="application/pdf,image/jpeg,image/png" aria-describedby="files-hint" aria-invalid=files_invalid />
+                        accept="application/pdf,image/jpeg,image/png" aria-invalid=files_invalid
+                        aria-describedby=move || if state.error("files").is_some() { "files-hint files-error" } else { "files-hint" } />
                 </div>
                 <button class="button" type="submit">{button}</button>
             </form>
@@ -772,7 +781,7 @@ fn Thread(
     });
     view! {
         <section class="thread-section" id="thread" aria-labelledby="thread-title">
-            <h2 id="thread-title">{t("thread-title")}</h2>
+            <h2 id="thread-title">{t(title_key)}</h2>
             {list}
             {empty}
             {form}

@@ -83,13 +83,13 @@ fn ApplicationGroups(dashboard: Dashboard) -> impl IntoView {
                  filter: &'static str| {
         (!list.is_empty()).then(|| {
             let more = (total > list.len() as u64).then(|| {
-                let text = t_with("cabinet-group-all", &[("count", &total.to_string())]);
-                view! { <p><a href=format!("/applications?{filter}")>{text}</a></p> }
+                view! { <p><a href=format!("/applications?{filter}")>{t("cabinet-group-all")}</a></p> }
             });
+            let heading = t_with(title, &[("count", &total.to_string())]);
             view! {
                 <section class="cabinet-group" id=id aria-labelledby=format!("{id}-title")>
-                    <h2 id=format!("{id}-title")>{t(title)}</h2>
-                    <ApplicationTable list link_prefix="/applications" />
+                    <h2 id=format!("{id}-title")>{heading.clone()}</h2>
+                    <ApplicationTable list link_prefix="/applications" label=t_with("cabinet-group-table", &[("group", &heading)]) />
                     {more}
                 </section>
             }

@@ -67,6 +67,7 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let take = ServerAction::<TakeApplication>::new();
     let change = ServerAction::<ChangeStatus>::new();
@@ -97,6 +98,7 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
+                let posted = query.read_untracked().get("posted").is_some();
                 let (detail, flash, thread_flash) = match data.await {
                     Ok(data) => data,
                     Err(error) => return view! { <ErrorView error /> }.into_any(),
@@ -133,7 +135,7 @@ pub fn ReviewPage() -> impl IntoView {
                     <PageTitle text=t("review-title") />
                     <p class="breadcrumbs"><a href="/official">{t("queue-title")}</a></p>
                     <ErrorSummary state labels />
-                    <ApplicationView detail thread_flash actions=Box::new(move || view! {
+                    <ApplicationView detail thread_flash posted actions=Box::new(move || view! {
                         <section class="panel" aria-labelledby="review-actions">
                             <h2 id="review-actions">{t("review-actions")}</h2>
                             {if can_take || !statuses.is_empty() {

@@ -1,6 +1,10 @@
 //! Working days in Russia, for processing deadlines: Saturdays and Sundays, the public
 //! holidays of article 112 of the Labour Code and the days moved by the yearly decree,
 //! read from `catalogue/calendar.toml`.
+//!
+//! NOTE: the data holds the decree of 2026 only. Other years follow the rules alone until
+//! their decree's moved days are added to `calendar.toml`, so a deadline that runs into
+//! the New Year break of 2027 may come a day or two early.
 
 use std::collections::BTreeSet;
 
@@ -126,6 +130,13 @@ impl WorkCalendar {
         date
     }
 
+    /// Working days left from `today` to `deadline`: 0 on the deadline itself, and at least
+    /// one day overdue on any day after it, a weekend or holiday included.
+    pub fn days_left(&self, today: NaiveDate, deadline: NaiveDate) -> i64 {
+        let days = self.working_days_between(today, deadline);
+        if today > deadline { days.min(-1) } else { days }
+    }
+
     /// Working days after `from` up to and including `to`; negative when `to` is earlier,
     /// counting the working days from `to` (exclusive) to `from`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
@@ -227,6 +238,18 @@ mod tests {
             calendar.add_working_days(day(2026, 12, 4), 0),
             day(2026, 12, 4)
         );
+    }
+
+    #[test]
+    fn day_after_deadline_is_overdue_even_on_weekend() {
+        let calendar = WorkCalendar::russia();
+        let friday = day(2026, 12, 11);
+        assert_eq!(calendar.days_left(friday, friday), 0);
+        assert_eq!(calendar.days_left(day(2026, 12, 12), friday), -1);
+        assert_eq!(calendar.days_left(day(2026, 12, 13), friday), -1);
+        assert_eq!(calendar.days_left(day(2026, 12, 14), friday), -1);
+        assert_eq!(calendar.days_left(day(2026, 12, 15), friday), -2);
+        assert_eq!(calendar.days_left(day(2026, 12, 10), friday), 1);
     }
 
     #[test]

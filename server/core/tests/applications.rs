@@ -1251,9 +1251,16 @@ async fn applicant_withdraws_undecided_application() {
             core.label
         );
 
+        let official_unread = core.unread_notifications(official.user_id).await.unwrap();
         core.withdraw_application(&citizen, id, "  Подам заявление позже  ")
             .await
             .unwrap();
+        assert_eq!(
+            core.unread_notifications(official.user_id).await.unwrap(),
+            official_unread + 1,
+            "{}: the official who took it is told",
+            core.label
+        );
 
         let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
         assert_eq!(
@@ -1581,7 +1588,7 @@ async fn deadline_counts_working_days() {
         assert!(days_left < 0, "{}: {days_left}", core.label);
         assert_eq!(
             days_left,
-            calendar.working_days_between(today, expected),
+            calendar.days_left(today, expected),
             "{}",
             core.label
         );

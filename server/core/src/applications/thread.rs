@@ -191,12 +191,20 @@ impl Core {
             )
             .await?;
         } else {
-            execute!(
+            // Guarded by the status read, so that a decision or withdrawal committed
+            // meanwhile (PostgreSQL reads without locking) rejects the message.
+            let updated = execute!(
                 &mut tx,
-                sqlx::query("UPDATE applications SET updated_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(row.id)
+                sqlx::query(
+                    "UPDATE applications SET updated_at = $1 WHERE id = $2 AND status = $3"
+                )
+                .bind(now)
+                .bind(row.id)
+                .bind(&row.status)
             )?;
+            if updated == 0 {
+                return Err(Error::rejected("error-application-changed"));
+            }
         }
 
         let number = display_number(&row.number);

@@ -112,7 +112,7 @@ impl Core {
             applicant,
             assignee,
             deadline,
-            days_left: deadline.map(|deadline| self.calendar.working_days_between(today, deadline)),
+            days_left: deadline.map(|deadline| self.calendar.days_left(today, deadline)),
         }
     }
 

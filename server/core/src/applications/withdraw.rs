@@ -68,17 +68,22 @@ impl Core {
         let service =
             crate::catalogue::service_version(&mut tx, &row.service_code, row.service_version)
                 .await?;
-        let notification = NewNotification {
-            user_id: row.user_id,
-            kind: "status_changed",
-            category: Category::of_service(service.category),
-            args: BTreeMap::from([
-                ("number".to_string(), number),
-                ("status".to_string(), withdrawn.code().to_string()),
-            ]),
-            application_id: Some(row.id),
-        };
-        notifications::create(&mut tx, now, &self.settings.public_url, notification).await?;
+        let args = BTreeMap::from([
+            ("number".to_string(), number),
+            ("status".to_string(), withdrawn.code().to_string()),
+        ]);
+        // The applicant gets the usual status notice; the official who took the
+        // application learns that it left their work.
+        for user_id in std::iter::once(row.user_id).chain(row.assignee_id) {
+            let notification = NewNotification {
+                user_id,
+                kind: "status_changed",
+                category: Category::of_service(service.category),
+                args: args.clone(),
+                application_id: Some(row.id),
+            };
+            notifications::create(&mut tx, now, &self.settings.public_url, notification).await?;
+        }
         tx.commit().await?;
         tracing::info!(application.id = %id, user.id = %actor.user_id, "application withdrawn");
         Ok(())
