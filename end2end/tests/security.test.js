@@ -178,6 +178,8 @@ for (const javaScript of [false, true]) {
       await state.page.getByRole('button', { name: 'Подтвердить' }).click();
       await heading('Резервные коды').waitFor();
       await settle(state.page, mode);
+      // The heading shows before the codes load, when the page is reached in the browser.
+      await state.page.locator('ul.backup-codes code').nth(9).waitFor();
       const codes = await state.page.locator('ul.backup-codes code').allInnerTexts();
       assert.equal(codes.length, 10, 'ten backup codes');
       await audit('the backup codes page');
