@@ -156,11 +156,11 @@ fn Exports(filter_query: String) -> impl IntoView {
     view! {
         <p class="history-exports">
             {t("history-export-label")} " "
-            <a href=format!("/history/export.csv{suffix}") download on:click=move |_| preparing.set(true)>
+            <a href=format!("/history/export.csv{suffix}") rel="external" download on:click=move |_| preparing.set(true)>
                 {t("history-export-csv")}
             </a>
             " · "
-            <a href=format!("/history/export.pdf{suffix}") download on:click=move |_| preparing.set(true)>
+            <a href=format!("/history/export.pdf{suffix}") rel="external" download on:click=move |_| preparing.set(true)>
                 {t("history-export-pdf")}
             </a>
         </p>
