@@ -530,7 +530,7 @@ pub fn ApplicationView(
     /// How many answers were just saved to the profile.
     #[prop(default = None)]
     saved_to_profile: Option<u32>,
-    /// What a plain post of the thread form sent back: the typed text and the errors.
+    /// The flash of a plain post of the thread form, with the typed text and the errors.
     #[prop(default = None)]
     thread_flash: Option<Flash>,
 ) -> impl IntoView {

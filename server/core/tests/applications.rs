@@ -1729,7 +1729,7 @@ async fn answer_to_request_returns_application() {
             .unwrap();
         assert_eq!(file.bytes, PNG, "{}", core.label);
 
-        // The official was told of the answer, the applicant of the official's message.
+        // The official is notified of the reply, and the applicant of the official's message.
         assert_eq!(
             core.unread_notifications(official.user_id).await.unwrap(),
             unread_before + 1,

@@ -25,7 +25,7 @@ pub const DECISION_DOCUMENT: &str = "decision";
 const DOCUMENT_LOCALE: Locale = Locale::Ru;
 const DOCUMENT_ZONE: chrono_tz::Tz = chrono_tz::Europe::Moscow;
 
-/// What the decision document states.
+/// The facts that the decision document states.
 pub(crate) struct Decision {
     pub number: String,
     pub service: String,

@@ -224,8 +224,8 @@ impl Core {
         }
         history::record(&mut tx, now, entry).await?;
 
-        // The other side is told: the applicant of an official's message, the official who
-        // took the application of the applicant's.
+        // The other side is notified: the applicant of an official's message, and the
+        // official who took the application of the applicant's.
         let recipient = if from_applicant {
             row.assignee_id
         } else {
