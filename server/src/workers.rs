@@ -1,4 +1,5 @@
-//! Background jobs of the server: sending queued messages and removing expired data.
+//! Background jobs of the server: sending queued messages, removing expired data and
+//! reporting overdue applications.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,7 +11,7 @@ use tokio::task::JoinHandle;
 /// How often queued SMS and e-mail are looked for. A round sends everything due.
 const DELIVERY_INTERVAL: Duration = Duration::from_secs(1);
 /// How often expired codes, flashes, staged files and history entries past the retention
-/// period are removed.
+/// period are removed, and the daily overdue reports are looked for.
 const PURGE_INTERVAL: Duration = Duration::from_secs(600);
 
 /// Starts the workers. Sending `true` on the returned channel stops them after the job
@@ -68,6 +69,9 @@ pub fn start(core: Arc<Core>) -> (watch::Sender<bool>, Vec<JoinHandle<()>>) {
                     Err(error) => {
                         tracing::error!(%error, "deleting old history entries failed; retrying")
                     }
+                }
+                if let Err(error) = core.report_overdue().await {
+                    tracing::error!(%error, "sending the overdue reports failed; retrying");
                 }
                 if let Err(error) = core.seal_tamper_attempts().await {
                     tracing::error!(%error, "moving rejected history changes to the audit log failed; retrying");

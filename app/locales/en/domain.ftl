@@ -21,6 +21,8 @@ sms-phone-already-registered = Kabinet: this number is already registered. Sign 
 sms-application-submitted = Kabinet: application No. { $number } was sent to the department.
 sms-status-changed = Kabinet: application No. { $number } is now "{ $status }".
 sms-application-message = Kabinet: a new message about application No. { $number }. Read it in your personal account.
+sms-application-assigned = Kabinet: application No. { $number } was handed to you.
+sms-overdue-report = Kabinet: overdue applications in your department: { $count }.
 
 ## E-mail copies of notifications
 
@@ -31,6 +33,8 @@ email-footer = This message was sent automatically; there is no need to reply. C
 email-subject-application-submitted = Application No. { $number } sent
 email-subject-status-changed = Application No. { $number }: new status "{ $status }"
 email-subject-application-message = New message about application No. { $number }
+email-subject-application-assigned = Application No. { $number } was handed to you
+email-subject-overdue-report = Overdue applications of your department: { $count }
 email-subject-account-locked = Sign-in to your personal account is locked
 email-subject-new-device-sign-in = Sign-in to your personal account from a new device
 email-subject-password-changed = Your password was changed
@@ -130,6 +134,13 @@ error-status-not-allowed = This status cannot follow the current one
 error-application-already-taken = Another official has already taken this application
 error-application-not-yours = The official who took the application decides on it
 error-application-changed = The application changed while you worked on it. Reload the page and check its status
+error-reason-required = Choose the ground for refusal
+error-application-not-returnable = Only an application "In progress" can go back to the queue
+error-application-final = The application has already been decided, so it cannot be handed over
+error-already-assignee = This official already has the application. Choose another one
+error-bulk-none = Select at least one application
+error-bulk-too-many = Select at most { $max } applications
+error-application-not-found = The application is not in your department's queue
 
 ## Application statuses
 
@@ -155,6 +166,8 @@ category-health = Health
 notification-application-submitted = Application No. { $number } was sent to the department
 notification-status-changed = Application No. { $number }: { $status }
 notification-application-message = New message about application No. { $number }
+notification-application-assigned = Application No. { $number } was handed to you
+notification-overdue-report = Overdue applications in your department: { $count }. The queue lists them with "Overdue only"
 notification-account-locked = Sign-in is locked after three wrong passwords. If this was not you, change your password
 notification-new-device-sign-in = Sign-in from a new device ({ $device }) on network { $network }, { $at }. If this was not you, mark it in the "Sign-in journal"
 notification-password-changed = Your password was changed and other sessions were ended
@@ -222,9 +235,10 @@ decision-applicant = Applicant
 decision-submitted = Application submitted (Moscow time)
 decision-decided = Decision made (Moscow time)
 decision-outcome = Decision
+decision-reason = Ground for refusal
 decision-completed = The service has been provided. Result: { $result }
 decision-refused = The service has been refused
-decision-comment = Grounds and comment
+decision-comment = Comment
 decision-official = Responsible official
 decision-footer = The document was made in the Kabinet personal account when the decision was taken. The department can confirm it by the application number.
 error-history-type = Choose an operation type from the list.

@@ -21,6 +21,8 @@ sms-phone-already-registered = Kabinet: этот номер уже зареги�
 sms-application-submitted = Kabinet: заявление № { $number } отправлено в ведомство.
 sms-status-changed = Kabinet: заявление № { $number }, новый статус: { $status }.
 sms-application-message = Kabinet: новое сообщение по заявлению № { $number }. Прочитать его можно в личном кабинете.
+sms-application-assigned = Kabinet: вам передано заявление № { $number }.
+sms-overdue-report = Kabinet: в вашем ведомстве просрочено заявлений: { $count }.
 
 ## E-mail copies of notifications
 
@@ -31,6 +33,8 @@ email-footer = Письмо отправлено автоматически, о�
 email-subject-application-submitted = Заявление № { $number } отправлено
 email-subject-status-changed = Заявление № { $number }: новый статус «{ $status }»
 email-subject-application-message = Новое сообщение по заявлению № { $number }
+email-subject-application-assigned = Вам передано заявление № { $number }
+email-subject-overdue-report = Просроченные заявления ведомства: { $count }
 email-subject-account-locked = Вход в личный кабинет заблокирован
 email-subject-new-device-sign-in = Вход в личный кабинет с нового устройства
 email-subject-password-changed = Пароль личного кабинета изменён
@@ -135,6 +139,13 @@ error-status-not-allowed = Из текущего статуса этот ста�
 error-application-already-taken = Заявление уже взял в работу другой сотрудник
 error-application-not-yours = Решение по заявлению принимает сотрудник, который взял его в работу
 error-application-changed = Пока вы работали, заявление изменили. Обновите страницу и проверьте его статус
+error-reason-required = Выберите основание отказа
+error-application-not-returnable = Вернуть в очередь можно только заявление со статусом «В работе»
+error-application-final = Решение по заявлению уже принято, поэтому передать его нельзя
+error-already-assignee = Заявление уже у этого сотрудника. Выберите другого
+error-bulk-none = Отметьте хотя бы одно заявление
+error-bulk-too-many = Отметьте не больше { $max } заявлений
+error-application-not-found = Заявление не найдено в очереди вашего ведомства
 
 ## Application statuses
 
@@ -160,6 +171,8 @@ category-health = Здоровье
 notification-application-submitted = Заявление № { $number } отправлено в ведомство
 notification-status-changed = Статус заявления № { $number }: { $status }
 notification-application-message = Новое сообщение по заявлению № { $number }
+notification-application-assigned = Вам передано заявление № { $number }
+notification-overdue-report = В вашем ведомстве просрочено заявлений: { $count }. Список — в очереди с отметкой «Только просроченные»
 notification-account-locked = Вход заблокирован после трёх неверных паролей. Если это были не вы, смените пароль
 notification-new-device-sign-in = Вход с нового устройства ({ $device }) из сети { $network }, { $at }. Если это были не вы, отметьте вход в «Журнале входов»
 notification-password-changed = Пароль изменён, другие сеансы завершены
@@ -227,9 +240,10 @@ decision-applicant = Заявитель
 decision-submitted = Заявление подано (МСК)
 decision-decided = Решение принято (МСК)
 decision-outcome = Решение
+decision-reason = Основание отказа
 decision-completed = Услуга оказана. Результат: { $result }
 decision-refused = В предоставлении услуги отказано
-decision-comment = Основание и комментарий
+decision-comment = Комментарий
 decision-official = Ответственный сотрудник
 decision-footer = Документ сформирован в личном кабинете Kabinet в момент принятия решения. Подлинность можно проверить в ведомстве по номеру заявления.
 error-history-type = Выберите тип операции из списка.

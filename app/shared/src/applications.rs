@@ -1,5 +1,5 @@
-//! The filter of "Мои заявления" as it travels in a URL query, shared by the page and its
-//! server function.
+//! The filters of "Мои заявления" and of the officials' queue as they travel in a URL
+//! query, shared by the pages and their server functions.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -193,6 +193,114 @@ impl ApplicationQuery {
     }
 }
 
+/// Applications on one page of the officials' queue.
+pub const QUEUE_PAGE_SIZE: u32 = 50;
+
+/// Whose applications the queue shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueAssignee {
+    /// Every application of the department.
+    #[default]
+    Anyone,
+    /// Those the viewing official has taken.
+    Mine,
+    /// Those nobody has taken yet.
+    Nobody,
+}
+
+impl QueueAssignee {
+    pub const ALL: [QueueAssignee; 3] = [
+        QueueAssignee::Anyone,
+        QueueAssignee::Mine,
+        QueueAssignee::Nobody,
+    ];
+
+    /// The value in the URL; the default is the empty one.
+    pub fn code(self) -> &'static str {
+        match self {
+            QueueAssignee::Anyone => "",
+            QueueAssignee::Mine => "mine",
+            QueueAssignee::Nobody => "nobody",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<QueueAssignee> {
+        Self::ALL
+            .into_iter()
+            .find(|assignee| assignee.code() == code)
+    }
+
+    /// The translation key of the choice's name.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            QueueAssignee::Anyone => "queue-assignee-anyone",
+            QueueAssignee::Mine => "queue-assignee-mine",
+            QueueAssignee::Nobody => "queue-assignee-nobody",
+        }
+    }
+}
+
+/// The queue's filter as typed: `status` (empty for every undecided one), `overdue`
+/// (any value keeps the overdue ones), `assignee` and `page` (from 1).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueQuery {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub overdue: String,
+    #[serde(default)]
+    pub assignee: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+/// A checked queue filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueueFilter {
+    pub status: Option<ApplicationStatus>,
+    /// Only the applications past their deadline.
+    pub overdue: bool,
+    pub assignee: QueueAssignee,
+    pub page: u32,
+}
+
+impl QueueQuery {
+    /// Checks every parameter; the errors name each invalid one.
+    pub fn parse(&self) -> Result<QueueFilter, Vec<QueryError>> {
+        let mut errors = Vec::new();
+        let status = match self.status.trim() {
+            "" => None,
+            code => ApplicationStatus::parse(code).or_else(|| {
+                errors.push(QueryError::new("status", "error-applications-status"));
+                None
+            }),
+        };
+        let assignee = QueueAssignee::parse(self.assignee.trim()).unwrap_or_else(|| {
+            errors.push(QueryError::new("assignee", "error-choice"));
+            QueueAssignee::default()
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(QueueFilter {
+            status,
+            overdue: !self.overdue.trim().is_empty(),
+            assignee,
+            page: parse_page(&self.page),
+        })
+    }
+
+    /// Builds the query string of this filter without `page`, for links to other pages.
+    pub fn to_query_string(&self) -> String {
+        query_string(&[
+            ("status", &self.status),
+            ("overdue", &self.overdue),
+            ("assignee", &self.assignee),
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +312,53 @@ mod tests {
         }
         .parse()
         .unwrap()
+    }
+
+    #[test]
+    fn queue_query_is_checked() {
+        assert_eq!(
+            QueueQuery::default().parse().unwrap(),
+            QueueFilter {
+                page: 1,
+                ..QueueFilter::default()
+            }
+        );
+        let filter = QueueQuery {
+            status: "in_progress".into(),
+            overdue: "1".into(),
+            assignee: "mine".into(),
+            page: "3".into(),
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(
+            filter,
+            QueueFilter {
+                status: Some(ApplicationStatus::InProgress),
+                overdue: true,
+                assignee: QueueAssignee::Mine,
+                page: 3,
+            }
+        );
+        let errors = QueueQuery {
+            status: "lost".into(),
+            assignee: "everyone".into(),
+            ..QueueQuery::default()
+        }
+        .parse()
+        .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+        assert_eq!(fields, ["status", "assignee"]);
+        assert_eq!(
+            QueueQuery {
+                status: "submitted".into(),
+                assignee: "nobody".into(),
+                page: "2".into(),
+                ..QueueQuery::default()
+            }
+            .to_query_string(),
+            "status=submitted&assignee=nobody"
+        );
     }
 
     #[test]

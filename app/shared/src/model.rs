@@ -441,6 +441,48 @@ pub struct StatusChange {
     /// Who made the change: the official's name and department, or `None` for the applicant.
     pub actor: Option<String>,
     pub comment: Option<String>,
+    #[serde(default)]
+    pub step: HistoryStep,
+    /// The ground of a refusal from the list, in the viewer's language.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// What a line of an application's history records besides its status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HistoryStep {
+    /// A change of status.
+    #[default]
+    Status,
+    /// The official gave the application back to the department's queue.
+    Returned,
+    /// The application was handed to the official named.
+    Reassigned(String),
+}
+
+/// An official of the viewer's department, to whom an application can be handed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colleague {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// A ground for refusal as the official chooses it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonOption {
+    pub code: String,
+    pub title: String,
+}
+
+/// One page of the officials' queue with what its forms offer: the colleagues to hand
+/// applications to and whether the viewer heads the department. An invalid filter gives
+/// its errors and no page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueListing {
+    pub page: Option<ApplicationPage>,
+    pub errors: Vec<crate::query::QueryError>,
+    pub colleagues: Vec<Colleague>,
+    pub is_head: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -468,6 +510,16 @@ pub struct ApplicationDetail {
     /// Answers the applicant may keep in their profile; empty for anyone else.
     #[serde(default)]
     pub profile_offers: Vec<ProfileOffer>,
+    /// Whether the viewing official may give the application back to the queue.
+    #[serde(default)]
+    pub can_return: bool,
+    /// The colleagues the viewing official may hand the application to; empty when they
+    /// may not.
+    #[serde(default)]
+    pub colleagues: Vec<Colleague>,
+    /// The grounds for refusal, when the viewing official may refuse.
+    #[serde(default)]
+    pub refusal_reasons: Vec<ReasonOption>,
 }
 
 /// A decision document of one of the citizen's applications.

@@ -132,7 +132,7 @@ pub fn thread_form(id: impl std::fmt::Display) -> String {
 }
 
 #[cfg(feature = "ssr")]
-mod multipart {
+pub(crate) mod multipart {
     use kabinet_core::applications::{FileUpload, NewMessage, Submission};
     use server_fn::codec::MultipartData;
 

@@ -368,6 +368,49 @@ pub fn TextArea(
     }
 }
 
+/// One choice from a list in a drop-down, with its label, hint and error. The first
+/// option is `placeholder` with an empty value, so nothing is chosen until the person
+/// chooses.
+#[component]
+pub fn Select(
+    state: FormState,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] placeholder: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let selected = state.value(&name);
+    let key = StoredValue::new(name.clone());
+    let invalid = move || state.error(&key.read_value()).is_some();
+    let options = options
+        .into_iter()
+        .map(|(value, text)| {
+            let chosen = value == selected;
+            view! { <option value=value selected=chosen>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=name.clone()>{label_text(&label, optional)}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=format!("{name}-hint")>{hint}</p> })}
+            <FieldError state name=key />
+            <select
+                class="input"
+                id=name.clone()
+                name=name.clone()
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || described_by(&key.read_value(), has_hint, invalid())
+            >
+                <option value="">{placeholder}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
 /// One choice among a few options as radio buttons in a fieldset, or with `multiple`
 /// any number of them as check boxes; the value then lists the chosen ones with commas.
 #[component]

@@ -190,6 +190,9 @@ pub fn ApplicationTable(
     /// The accessible name of the table's region, when a page shows several tables.
     #[prop(optional, into)]
     label: Option<String>,
+    /// Adds a first column of check boxes named `ids`, for a form around the table.
+    #[prop(optional)]
+    selectable: bool,
 ) -> impl IntoView {
     let staff = list
         .iter()
@@ -201,8 +204,19 @@ pub fn ApplicationTable(
         .into_iter()
         .map(|application| {
             let href = format!("{link_prefix}/{}", application.id);
+            let select = selectable.then(|| {
+                let id = format!("select-{}", application.id);
+                let label = t_with("queue-select", &[("number", &application.number)]);
+                view! {
+                    <td class="table__select">
+                        <input type="checkbox" name="ids" value=application.id.to_string() id=id.clone() />
+                        <label class="visually-hidden" for=id>{label}</label>
+                    </td>
+                }
+            });
             view! {
                 <tr>
+                    {select}
                     <td><a href=href>{application.number.clone()}</a></td>
                     <td>{application.service_title.clone()}</td>
                     {staff.then(|| view! { <td>{application.applicant.clone().unwrap_or_default()}</td> })}
@@ -220,6 +234,7 @@ pub fn ApplicationTable(
             <table class="table">
                 <thead>
                     <tr>
+                        {selectable.then(|| view! { <th scope="col"><span class="visually-hidden">{t("column-select")}</span></th> })}
                         <th scope="col">{t("column-number")}</th>
                         <th scope="col">{t("column-service")}</th>
                         {staff.then(|| view! { <th scope="col">{t("column-applicant")}</th> })}

@@ -1,7 +1,7 @@
 //! Applying for a service, the list of one's applications and an application's page.
 
 use kabinet_shared::model::{
-    ApplicationDetail, ApplicationStatus, ProfileOffer, StagedFile, ThreadMessage,
+    ApplicationDetail, ApplicationStatus, HistoryStep, ProfileOffer, StagedFile, ThreadMessage,
 };
 use kabinet_shared::service::{DocumentDef, FieldDef, FieldKind, ServiceDefinition};
 use kabinet_shared::{FieldErrors, Locale};
@@ -552,7 +552,10 @@ pub fn ApplicationView(
                 .history
                 .iter()
                 .rev()
-                .find(|change| change.status == ApplicationStatus::ActionRequired)
+                .find(|change| {
+                    change.status == ApplicationStatus::ActionRequired
+                        && change.step == HistoryStep::Status
+                })
                 .and_then(|change| change.comment.clone())
         })
         .flatten()
@@ -611,12 +614,28 @@ pub fn ApplicationView(
         .iter()
         .rev()
         .map(|change| {
+            let step = match &change.step {
+                HistoryStep::Status => None,
+                HistoryStep::Returned => Some(t("history-step-returned")),
+                HistoryStep::Reassigned(name) => {
+                    Some(t_with("history-step-reassigned", &[("name", name)]))
+                }
+            };
+            let reason = change
+                .reason
+                .as_ref()
+                .map(|reason| t_with("history-refusal-reason", &[("reason", reason)]));
+            let lines = [step, reason, change.comment.clone()]
+                .into_iter()
+                .flatten()
+                .map(|line| view! { <p class="table__line">{line}</p> })
+                .collect_view();
             view! {
                 <tr>
                     <td><time datetime=date_time_attribute(&change.at)>{date_time(&change.at)}</time></td>
                     <td><StatusBadge status=change.status /></td>
                     <td>{change.actor.clone().unwrap_or_else(|| t("history-actor-applicant"))}</td>
-                    <td>{change.comment.clone().unwrap_or_default()}</td>
+                    <td>{lines}</td>
                 </tr>
             }
         })

@@ -23,6 +23,10 @@ pub enum Action {
     ApplicationTaken,
     /// An official set a new status on an application.
     ApplicationDecided,
+    /// An official gave an application back to the department's queue.
+    ApplicationReturned,
+    /// An official handed an application to another official.
+    ApplicationReassigned,
     /// An official opened an application with the applicant's form values.
     ApplicationViewed,
     /// An official downloaded a document of an application.
@@ -42,6 +46,8 @@ impl Action {
         match self {
             Action::ApplicationTaken => "application_taken",
             Action::ApplicationDecided => "application_decided",
+            Action::ApplicationReturned => "application_returned",
+            Action::ApplicationReassigned => "application_reassigned",
             Action::ApplicationViewed => "application_viewed",
             Action::DocumentDownloaded => "document_downloaded",
             Action::DocumentReviewViewed => "document_review_viewed",

@@ -82,6 +82,35 @@ const SERVICE_FILES: [(&str, &str); 16] = [
 ];
 
 const DEPARTMENTS_FILE: &str = include_str!("../catalogue/departments.toml");
+const REFUSAL_REASONS_FILE: &str = include_str!("../catalogue/refusal-reasons.toml");
+
+/// A ground on which a department refuses an application.
+#[derive(Clone, Debug, Deserialize)]
+pub struct RefusalReason {
+    pub code: String,
+    pub title: Localized,
+}
+
+#[derive(Deserialize)]
+struct RefusalReasonsFile {
+    reasons: Vec<RefusalReason>,
+}
+
+static REFUSAL_REASONS: std::sync::LazyLock<Vec<RefusalReason>> = std::sync::LazyLock::new(|| {
+    toml::from_str::<RefusalReasonsFile>(REFUSAL_REASONS_FILE)
+        .expect("catalogue/refusal-reasons.toml is checked by a unit test")
+        .reasons
+});
+
+/// The grounds for refusal an official chooses from, in the order of the list.
+pub fn refusal_reasons() -> &'static [RefusalReason] {
+    &REFUSAL_REASONS
+}
+
+/// The ground with `code`, if the list has it.
+pub fn refusal_reason(code: &str) -> Option<&'static RefusalReason> {
+    refusal_reasons().iter().find(|reason| reason.code == code)
+}
 
 #[derive(Deserialize)]
 struct DepartmentsFile {
@@ -328,5 +357,29 @@ mod tests {
         let (departments, services) = super::bundled().unwrap();
         assert_eq!(departments.len(), 6);
         assert_eq!(services.len(), 16);
+    }
+
+    #[test]
+    fn refusal_reasons_are_listed_once_each() {
+        let codes: Vec<&str> = super::refusal_reasons()
+            .iter()
+            .map(|reason| reason.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "incomplete_documents",
+                "invalid_documents",
+                "inconsistent_data",
+                "not_eligible",
+                "duplicate",
+                "other"
+            ]
+        );
+        assert_eq!(
+            super::refusal_reason("duplicate").unwrap().title.en,
+            "The same matter is already decided or under review"
+        );
+        assert!(super::refusal_reason("Duplicate").is_none());
     }
 }

@@ -25,9 +25,11 @@ pub struct DemoAccount {
     pub birth_date: (i32, u32, u32),
     pub snils: Option<&'static str>,
     pub inn: Option<&'static str>,
+    /// Whether an official heads their department.
+    pub department_head: bool,
 }
 
-pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
     DemoAccount {
         role: Role::Citizen,
         department: None,
@@ -39,6 +41,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
         birth_date: (1990, 5, 17),
         snils: Some("11223344595"),
         inn: Some("123456789047"),
+        department_head: false,
     },
     DemoAccount {
         role: Role::Official,
@@ -51,6 +54,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
         birth_date: (1982, 11, 3),
         snils: None,
         inn: None,
+        department_head: false,
     },
     DemoAccount {
         role: Role::Support,
@@ -63,6 +67,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
         birth_date: (1995, 2, 28),
         snils: None,
         inn: None,
+        department_head: false,
     },
     DemoAccount {
         role: Role::Admin,
@@ -75,6 +80,20 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
         birth_date: (1978, 8, 21),
         snils: None,
         inn: None,
+        department_head: false,
+    },
+    DemoAccount {
+        role: Role::Official,
+        department: Some("mvd"),
+        phone: "+79990000005",
+        email: "head@kabinet.example",
+        surname: "Волкова",
+        given_name: "Марина",
+        patronymic: "Игоревна",
+        birth_date: (1975, 4, 9),
+        snils: None,
+        inn: None,
+        department_head: true,
     },
 ];
 
@@ -101,8 +120,9 @@ impl Core {
                 NaiveDate::from_ymd_opt(year, month, day).expect("demo birth dates are valid");
             execute!(&mut tx, sqlx::query(
                 "INSERT INTO users (id, role, department_code, phone, email, email_key, snils_index, snils_enc, inn_index,
-                                    inn_enc, surname, given_name, patronymic, birth_date, password_hash, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
+                                    inn_enc, surname, given_name, patronymic, birth_date, password_hash, created_at, updated_at,
+                                    department_head)
+                 VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)",
             )
             .bind(id)
             .bind(account.role.code())
@@ -118,7 +138,8 @@ impl Core {
             .bind(account.patronymic)
             .bind(birth_date)
             .bind(&password_hash)
-            .bind(now))?;
+            .bind(now)
+            .bind(account.department_head))?;
             tracing::info!(user.id = %id, user.role = account.role.code(), "demo account created");
         }
         tx.commit().await?;

@@ -160,8 +160,8 @@ pub struct Core {
 }
 
 impl Core {
-    /// Prepares the domain on an opened database: runs pending migrations and creates the
-    /// file store.
+    /// Prepares the domain on an opened database: runs pending migrations, creates the
+    /// file store and counts the deadlines of open applications again.
     pub async fn open(db: Db, keys: Keys, settings: Settings) -> Result<Core> {
         db.migrate()
             .await
@@ -195,7 +195,7 @@ impl Core {
             .clone()
             .map(deliveries::push::WebPush::new)
             .transpose()?;
-        Ok(Core {
+        let core = Core {
             db,
             keys,
             clock: Clock::system(),
@@ -208,7 +208,9 @@ impl Core {
             sms_gateway,
             telegram,
             web_push,
-        })
+        };
+        core.refresh_deadlines().await?;
+        Ok(core)
     }
 
     /// Sends e-mail through `smtp` from now on, or keeps it in the development outbox

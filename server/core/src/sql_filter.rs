@@ -11,6 +11,7 @@ pub(crate) enum Bind {
     Uuid(Uuid),
     Text(String),
     Time(DateTime<Utc>),
+    Date(NaiveDate),
 }
 
 /// The SQL condition of a filter with its binds, numbered from `$1`.
@@ -64,6 +65,7 @@ macro_rules! filtered {
                     $crate::sql_filter::Bind::Uuid(value) => query.bind(*value),
                     $crate::sql_filter::Bind::Text(value) => query.bind(value.clone()),
                     $crate::sql_filter::Bind::Time(value) => query.bind(*value),
+                    $crate::sql_filter::Bind::Date(value) => query.bind(*value),
                 };
             }
             query.$fetch(conn).await

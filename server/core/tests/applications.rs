@@ -8,7 +8,7 @@ use common::{PDF, PNG, TestCore, cores};
 use kabinet_core::applications::{FileUpload, NewMessage, Submission};
 use kabinet_core::calendar::WorkCalendar;
 use kabinet_core::shared::Locale;
-use kabinet_core::shared::applications::ApplicationQuery;
+use kabinet_core::shared::applications::{ApplicationQuery, QueueFilter};
 use kabinet_core::shared::forms::AddressesForm;
 use kabinet_core::shared::model::{Address, ApplicationPage, ApplicationStatus, Role};
 use kabinet_core::shared::service::{CatalogueQuery, Category};
@@ -49,6 +49,14 @@ fn submission(request_key: &str, uploads: Vec<FileUpload>) -> Submission {
         answers: answers(),
         uploads,
         remove_staged: Vec::new(),
+    }
+}
+
+fn queue_filter(overdue: bool) -> QueueFilter {
+    QueueFilter {
+        overdue,
+        page: 1,
+        ..QueueFilter::default()
     }
 }
 
@@ -326,9 +334,10 @@ async fn official_takes_and_decides() {
         let official = core.demo_actor(OFFICIAL_PHONE).await;
 
         let queue = core
-            .department_queue(&official, None, false, Locale::Ru)
+            .department_queue(&official, &queue_filter(false), Locale::Ru)
             .await
-            .unwrap();
+            .unwrap()
+            .applications;
         assert_eq!(queue.len(), 1, "{}", core.label);
         assert_eq!(
             queue[0].applicant.as_deref(),
@@ -342,9 +351,16 @@ async fn official_takes_and_decides() {
             .change_application_status(&official, id, ApplicationStatus::Refused, "  ")
             .await
             .unwrap_err();
+        let errors = invalid(refused_without_reason);
         assert_eq!(
-            invalid(refused_without_reason).get("comment").unwrap().key,
+            errors.get("comment").unwrap().key,
             "error-comment-required",
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            errors.get("reason").unwrap().key,
+            "error-reason-required",
             "{}",
             core.label
         );
@@ -427,9 +443,15 @@ async fn decided_application_accepts_no_more_changes() {
         let (_, id) = citizen_with_application(&core, "+79120000007").await;
         let official = core.demo_actor(OFFICIAL_PHONE).await;
         core.take_application(&official, id).await.unwrap();
-        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований")
-            .await
-            .unwrap();
+        core.decide_application(
+            &official,
+            id,
+            ApplicationStatus::Refused,
+            "not_eligible",
+            "Нет оснований",
+        )
+        .await
+        .unwrap();
 
         let error = core
             .change_application_status(&official, id, ApplicationStatus::Completed, "")
@@ -469,7 +491,7 @@ async fn citizen_cannot_see_another_application() {
         let take = core.take_application(&stranger, id).await.unwrap_err();
         assert!(matches!(take, Error::Forbidden), "{}: {take:?}", core.label);
         let queue = core
-            .department_queue(&stranger, None, false, Locale::Ru)
+            .department_queue(&stranger, &queue_filter(false), Locale::Ru)
             .await
             .unwrap_err();
         assert!(
@@ -497,9 +519,10 @@ async fn official_of_other_department_sees_nothing() {
             core.label
         );
         assert!(
-            core.department_queue(&other, None, false, Locale::Ru)
+            core.department_queue(&other, &queue_filter(false), Locale::Ru)
                 .await
                 .unwrap()
+                .applications
                 .is_empty(),
             "{}",
             core.label
@@ -1340,9 +1363,15 @@ async fn decided_application_cannot_be_withdrawn() {
         let (citizen, id) = citizen_with_application(&core, "+79120000035").await;
         let official = core.demo_actor(OFFICIAL_PHONE).await;
         core.take_application(&official, id).await.unwrap();
-        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований")
-            .await
-            .unwrap();
+        core.decide_application(
+            &official,
+            id,
+            ApplicationStatus::Refused,
+            "not_eligible",
+            "Нет оснований",
+        )
+        .await
+        .unwrap();
 
         let detail = core.application(&citizen, id, Locale::Ru).await.unwrap();
         assert!(!detail.can_withdraw, "{}", core.label);
@@ -1576,9 +1605,10 @@ async fn deadline_counts_working_days() {
         assert_eq!(detail.summary.deadline, Some(expected), "{}", core.label);
         assert_eq!(detail.summary.days_left, Some(30), "{}", core.label);
         let overdue = core
-            .department_queue(&official, None, true, Locale::Ru)
+            .department_queue(&official, &queue_filter(true), Locale::Ru)
             .await
-            .unwrap();
+            .unwrap()
+            .applications;
         assert!(overdue.is_empty(), "{}", core.label);
 
         core.clock.advance(chrono::Duration::days(60));
@@ -1593,16 +1623,23 @@ async fn deadline_counts_working_days() {
             core.label
         );
         let overdue = core
-            .department_queue(&official, None, true, Locale::Ru)
+            .department_queue(&official, &queue_filter(true), Locale::Ru)
             .await
-            .unwrap();
+            .unwrap()
+            .applications;
         assert_eq!(overdue.len(), 1, "{}", core.label);
         assert_eq!(overdue[0].id, id, "{}", core.label);
 
         core.take_application(&official, id).await.unwrap();
-        core.change_application_status(&official, id, ApplicationStatus::Refused, "Нет оснований")
-            .await
-            .unwrap();
+        core.decide_application(
+            &official,
+            id,
+            ApplicationStatus::Refused,
+            "not_eligible",
+            "Нет оснований",
+        )
+        .await
+        .unwrap();
         let decided = core.application(&citizen, id, Locale::Ru).await.unwrap();
         assert_eq!(decided.summary.deadline, None, "{}", core.label);
         assert_eq!(decided.summary.days_left, None, "{}", core.label);
@@ -1886,10 +1923,11 @@ async fn decision_document_is_issued() {
         core.change_application_status(&official, completed, ApplicationStatus::Completed, "")
             .await
             .unwrap();
-        core.change_application_status(
+        core.decide_application(
             &official,
             refused,
             ApplicationStatus::Refused,
+            "incomplete_documents",
             "Не приложена вторая страница паспорта",
         )
         .await
@@ -1961,6 +1999,12 @@ async fn decision_document_is_issued() {
         );
         assert!(
             text.contains("Не приложена вторая страница паспорта"),
+            "{}: {text}",
+            core.label
+        );
+        assert!(text.contains("Основание отказа"), "{}: {text}", core.label);
+        assert!(
+            text.contains("Не представлены документы"),
             "{}: {text}",
             core.label
         );

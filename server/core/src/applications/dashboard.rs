@@ -97,7 +97,7 @@ impl Core {
 
 /// The SQL condition `a.status IN (…)` for the statuses that `wanted` accepts. The codes
 /// are the crate's own constants, so they are written into the SQL as literals.
-fn statuses_in(wanted: impl Fn(ApplicationStatus) -> bool) -> String {
+pub(super) fn statuses_in(wanted: impl Fn(ApplicationStatus) -> bool) -> String {
     let codes: Vec<String> = ApplicationStatus::ALL
         .into_iter()
         .filter(|status| wanted(*status))

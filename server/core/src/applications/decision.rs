@@ -8,10 +8,10 @@ use kabinet_shared::i18n::{text, text_with};
 use kabinet_shared::model::{ApplicationStatus, ResultDocument};
 use uuid::Uuid;
 
-use super::ApplicationRow;
 use super::view::{Definitions, display_number, person_name};
+use super::{ApplicationRow, Transition};
 use crate::accounts::export_pdf::{Builder, Line, paginate};
-use crate::catalogue::{department_name, service_version};
+use crate::catalogue::{department_name, refusal_reason, service_version};
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::files::check_upload;
@@ -36,6 +36,8 @@ pub(crate) struct Decision {
     pub submitted_at: DateTime<Utc>,
     pub decided_at: DateTime<Utc>,
     pub status: ApplicationStatus,
+    /// The ground of a refusal from the list.
+    pub reason: Option<String>,
     pub comment: Option<String>,
 }
 
@@ -78,6 +80,9 @@ pub(crate) fn render(decision: &Decision) -> Result<Vec<u8>> {
         text(locale, "decision-refused")
     };
     builder.labelled(&text(locale, "decision-outcome"), &outcome);
+    if let Some(reason) = &decision.reason {
+        builder.labelled(&text(locale, "decision-reason"), reason);
+    }
     if let Some(comment) = &decision.comment {
         builder.labelled(&text(locale, "decision-comment"), comment);
     }
@@ -96,8 +101,7 @@ impl Core {
         tx: &mut Tx,
         actor: &Actor,
         row: &ApplicationRow,
-        status: ApplicationStatus,
-        comment: Option<&str>,
+        step: &Transition<'_>,
         at: DateTime<Utc>,
     ) -> Result<(Uuid, String)> {
         let service = service_version(tx, &row.service_code, row.service_version).await?;
@@ -114,8 +118,12 @@ impl Core {
             official,
             submitted_at: row.created_at,
             decided_at: at,
-            status,
-            comment: comment.map(str::to_string),
+            status: step.status,
+            reason: step
+                .reason
+                .and_then(refusal_reason)
+                .map(|reason| reason.title.get(DOCUMENT_LOCALE).to_string()),
+            comment: step.comment.map(str::to_string),
         };
         let pdf = render(&decision)?;
         let file = check_upload(&self.keys, &pdf, u64::MAX).map_err(|problem| {

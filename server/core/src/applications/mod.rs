@@ -1,6 +1,7 @@
 //! Applications: submission with documents, the citizen's view and the officials' work.
 
 mod dashboard;
+mod deadlines;
 mod decision;
 mod official;
 mod save_back;
@@ -11,10 +12,11 @@ mod withdraw;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kabinet_shared::model::ApplicationStatus;
 use uuid::Uuid;
 
+pub use official::{BulkAction, BulkOutcome, COMMENT_MAX_CHARS};
 pub use submit::{FileUpload, Submission, Submitted, document_field};
 pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};
 pub(crate) use view::display_number;
@@ -38,13 +40,15 @@ pub(crate) struct ApplicationRow {
     pub assignee_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The processing deadline, counted on submission and again on every start.
+    pub due_on: Option<NaiveDate>,
 }
 
 /// The column list of [`ApplicationRow`] for `concat!`, qualified with the alias `a`.
 macro_rules! application_columns {
     () => {
         "a.id, a.number, a.user_id, a.service_code, a.service_version, a.department_code, a.status, \
-         a.answers_enc, a.assignee_id, a.created_at, a.updated_at"
+         a.answers_enc, a.assignee_id, a.created_at, a.updated_at, a.due_on"
     };
 }
 pub(crate) use application_columns;
@@ -84,38 +88,99 @@ pub(crate) fn open_answers(
     )?)?)
 }
 
-/// Moves `row` from the status it was read with to `status`, with `assignee`, and adds the
-/// line of its status history. The update applies only if the status is still the one
-/// read, so of two requests acting at once one fails with `error-application-changed`.
+/// A step in an application's processing: its new status and responsible official, who
+/// acts and why. It becomes one line of the application's history.
+pub(crate) struct Transition<'a> {
+    pub status: ApplicationStatus,
+    pub assignee: Option<Uuid>,
+    pub actor_id: Uuid,
+    pub comment: Option<&'a str>,
+    /// The code of a refusal's ground in the list.
+    pub reason: Option<&'a str>,
+    /// Names a step other than a status change: `returned` or `reassigned`.
+    pub action: Option<&'static str>,
+}
+
+impl<'a> Transition<'a> {
+    pub fn new(status: ApplicationStatus, assignee: Option<Uuid>, actor_id: Uuid) -> Self {
+        Transition {
+            status,
+            assignee,
+            actor_id,
+            comment: None,
+            reason: None,
+            action: None,
+        }
+    }
+
+    pub fn comment(mut self, comment: Option<&'a str>) -> Self {
+        self.comment = comment;
+        self
+    }
+
+    pub fn reason(mut self, reason: Option<&'a str>) -> Self {
+        self.reason = reason;
+        self
+    }
+
+    pub fn action(mut self, action: &'static str) -> Self {
+        self.action = Some(action);
+        self
+    }
+}
+
+/// Moves `row` from the status and assignee it was read with to those of `step`, and adds
+/// the line of its history. The update applies only if neither has changed since, so of
+/// two requests acting at once one fails with `error-application-changed`.
 pub(crate) async fn change_status(
     tx: &mut Tx,
     row: &ApplicationRow,
-    status: ApplicationStatus,
-    assignee: Option<Uuid>,
-    actor_id: Uuid,
-    comment: Option<&str>,
+    step: &Transition<'_>,
     at: DateTime<Utc>,
 ) -> Result<()> {
-    let updated = execute!(&mut *tx, sqlx::query(
-        "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
-    )
-    .bind(status.code())
-    .bind(assignee)
-    .bind(at)
-    .bind(row.id)
-    .bind(&row.status))?;
+    let updated = match row.assignee_id {
+        Some(assignee) => execute!(
+            &mut *tx,
+            sqlx::query(
+                "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3
+             WHERE id = $4 AND status = $5 AND assignee_id = $6",
+            )
+            .bind(step.status.code())
+            .bind(step.assignee)
+            .bind(at)
+            .bind(row.id)
+            .bind(&row.status)
+            .bind(assignee)
+        )?,
+        None => execute!(
+            &mut *tx,
+            sqlx::query(
+                "UPDATE applications SET status = $1, assignee_id = $2, updated_at = $3
+             WHERE id = $4 AND status = $5 AND assignee_id IS NULL",
+            )
+            .bind(step.status.code())
+            .bind(step.assignee)
+            .bind(at)
+            .bind(row.id)
+            .bind(&row.status)
+        )?,
+    };
     if updated == 0 {
         return Err(Error::rejected("error-application-changed"));
     }
     execute!(&mut *tx, sqlx::query(
-        "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id, comment,
+                                         action, assignee_id, reason_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(Uuid::now_v7())
     .bind(row.id)
     .bind(at)
-    .bind(status.code())
-    .bind(actor_id)
-    .bind(comment))?;
+    .bind(step.status.code())
+    .bind(step.actor_id)
+    .bind(step.comment)
+    .bind(step.action)
+    .bind(step.assignee)
+    .bind(step.reason))?;
     Ok(())
 }

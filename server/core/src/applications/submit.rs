@@ -284,8 +284,8 @@ impl Core {
 
         execute!(&mut tx, sqlx::query(
             "INSERT INTO applications (id, number, user_id, service_code, service_version, department_code, status,
-                                       answers_enc, request_key, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                                       answers_enc, request_key, created_at, updated_at, due_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)",
         )
         .bind(id)
         .bind(number.as_str())
@@ -296,7 +296,8 @@ impl Core {
         .bind(ApplicationStatus::Submitted.code())
         .bind(seal_answers(&self.keys.data, id, answers)?)
         .bind(request_key)
-        .bind(now))?;
+        .bind(now)
+        .bind(self.due_on(now, service.processing_days)))?;
 
         execute!(&mut tx, sqlx::query(
             "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id) VALUES ($1, $2, $3, $4, $5)",

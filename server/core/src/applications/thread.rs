@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::submit::FILE_NAME_MAX_CHARS;
 use super::view::{display_number, visible_application};
-use super::{ApplicationRow, FileUpload, change_status};
+use super::{ApplicationRow, FileUpload, Transition, change_status};
 use crate::accounts::full_name;
 use crate::catalogue::department_name;
 use crate::crypto::{open, seal};
@@ -180,16 +180,8 @@ impl Core {
         let answers_request = from_applicant && row.status() == ApplicationStatus::ActionRequired;
         if answers_request {
             let status = ApplicationStatus::InProgress;
-            change_status(
-                &mut tx,
-                &row,
-                status,
-                row.assignee_id,
-                actor.user_id,
-                None,
-                now,
-            )
-            .await?;
+            let step = Transition::new(status, row.assignee_id, actor.user_id);
+            change_status(&mut tx, &row, &step, now).await?;
         } else {
             // Guarded by the status read, so that a decision or withdrawal committed
             // meanwhile (PostgreSQL reads without locking) rejects the message.

@@ -7,16 +7,19 @@ use kabinet_shared::Locale;
 use kabinet_shared::applications::{ApplicationFilter, ApplicationSort, PAGE_SIZE};
 use kabinet_shared::model::{
     AnswerView, ApplicationDetail, ApplicationPage, ApplicationStatus, ApplicationSummary,
-    DocumentView, Role, StatusChange,
+    DocumentView, HistoryStep, ReasonOption, Role, StatusChange,
 };
 use kabinet_shared::service::{ServiceDefinition, display_answer};
 use kabinet_shared::validate::application_number::ApplicationNumber;
 use uuid::Uuid;
 
 use super::decision::DECISION_DOCUMENT;
+use super::official::is_head;
 use super::{ApplicationRow, application_columns, open_answers};
 use crate::accounts::full_name;
-use crate::catalogue::{department_name, service_codes_matching, service_version};
+use crate::catalogue::{
+    department_name, refusal_reason, refusal_reasons, service_codes_matching, service_version,
+};
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::sql_filter::{Bind, Condition, filtered, start_of_day};
@@ -30,6 +33,11 @@ struct EventRow {
     occurred_at: DateTime<Utc>,
     status: String,
     comment: Option<String>,
+    action: Option<String>,
+    reason_code: Option<String>,
+    assignee_surname: Option<String>,
+    assignee_given_name: Option<String>,
+    assignee_patronymic: Option<String>,
     actor_id: Option<Uuid>,
     actor_surname: Option<String>,
     actor_given_name: Option<String>,
@@ -80,10 +88,6 @@ pub(crate) fn display_number(stored: &str) -> String {
         .map_or_else(|_| stored.to_string(), |number| number.to_string())
 }
 
-/// Time zone of processing deadlines: federal departments count working days by Moscow
-/// time, wherever the applicant is.
-const DEADLINE_ZONE: chrono_tz::Tz = chrono_tz::Europe::Moscow;
-
 impl Core {
     /// Summarises an application for a list, with its processing deadline unless decided.
     pub(crate) fn summary(
@@ -97,11 +101,10 @@ impl Core {
     ) -> ApplicationSummary {
         let status = row.status();
         let deadline = (!status.is_final()).then(|| {
-            let submitted = row.created_at.with_timezone(&DEADLINE_ZONE).date_naive();
-            self.calendar
-                .add_working_days(submitted, service.processing_days)
+            row.due_on
+                .unwrap_or_else(|| self.due_on(row.created_at, service.processing_days))
         });
-        let today = self.clock.now().with_timezone(&DEADLINE_ZONE).date_naive();
+        let today = self.deadline_today();
         ApplicationSummary {
             id: row.id,
             number: display_number(&row.number),
@@ -373,6 +376,29 @@ impl Core {
         };
         let status = row.status();
         let is_assignee = row.assignee_id == Some(viewer.user_id);
+        let allowed_statuses = if is_staff && is_assignee {
+            status.official_targets().to_vec()
+        } else {
+            Vec::new()
+        };
+        let refusal_reasons = if allowed_statuses.contains(&ApplicationStatus::Refused) {
+            refusal_reasons()
+                .iter()
+                .map(|reason| ReasonOption {
+                    code: reason.code.clone(),
+                    title: reason.title.get(locale).to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let may_reassign =
+            is_staff && !status.is_final() && (is_assignee || is_head(tx, viewer).await?);
+        let colleagues = if may_reassign {
+            self.colleagues_in(tx, viewer).await?
+        } else {
+            Vec::new()
+        };
 
         Ok(ApplicationDetail {
             summary: self.summary(row, &service, viewer, locale, applicant, assignee),
@@ -380,16 +406,15 @@ impl Core {
             answers,
             documents: documents(tx, row.id, &service, locale).await?,
             history: self.status_history(tx, row, viewer, locale).await?,
-            allowed_statuses: if is_staff && is_assignee {
-                status.official_targets().to_vec()
-            } else {
-                Vec::new()
-            },
+            allowed_statuses,
             can_take: is_staff && status == ApplicationStatus::Submitted,
             can_withdraw: row.user_id == viewer.user_id && !status.is_final(),
             messages: self.thread(tx, row, viewer, locale).await?,
             can_post: Self::can_post(viewer, row),
             profile_offers: Vec::new(),
+            can_return: is_staff && is_assignee && status == ApplicationStatus::InProgress,
+            colleagues,
+            refusal_reasons,
         })
     }
 
@@ -401,10 +426,14 @@ impl Core {
         locale: Locale,
     ) -> Result<Vec<StatusChange>> {
         let events: Vec<EventRow> = on_conn!(tx, conn => sqlx::query_as(
-            "SELECT e.occurred_at, e.status, e.comment, e.actor_id, u.surname AS actor_surname,
-                    u.given_name AS actor_given_name, u.patronymic AS actor_patronymic, u.role AS actor_role,
-                    u.department_code AS actor_department
+            "SELECT e.occurred_at, e.status, e.comment, e.action, e.reason_code, e.actor_id,
+                    u.surname AS actor_surname, u.given_name AS actor_given_name,
+                    u.patronymic AS actor_patronymic, u.role AS actor_role,
+                    u.department_code AS actor_department, assignee.surname AS assignee_surname,
+                    assignee.given_name AS assignee_given_name,
+                    assignee.patronymic AS assignee_patronymic
              FROM application_events e LEFT JOIN users u ON u.id = e.actor_id
+             LEFT JOIN users assignee ON assignee.id = e.assignee_id
              WHERE e.application_id = $1 ORDER BY e.occurred_at, e.id",
         )
         .bind(row.id)
@@ -437,6 +466,26 @@ impl Core {
                     .unwrap_or(ApplicationStatus::Submitted),
                 actor,
                 comment: event.comment,
+                step: match (
+                    event.action.as_deref(),
+                    &event.assignee_surname,
+                    &event.assignee_given_name,
+                ) {
+                    (Some("returned"), _, _) => HistoryStep::Returned,
+                    (Some("reassigned"), Some(surname), Some(given_name)) => {
+                        HistoryStep::Reassigned(full_name(
+                            surname,
+                            given_name,
+                            event.assignee_patronymic.as_deref(),
+                        ))
+                    }
+                    _ => HistoryStep::Status,
+                },
+                reason: event
+                    .reason_code
+                    .as_deref()
+                    .and_then(refusal_reason)
+                    .map(|reason| reason.title.get(locale).to_string()),
             });
         }
         Ok(changes)

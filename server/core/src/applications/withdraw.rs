@@ -7,9 +7,9 @@ use kabinet_shared::model::{ApplicationStatus, HistoryStatus};
 use kabinet_shared::notify::Category;
 use uuid::Uuid;
 
-use super::change_status;
 use super::official::COMMENT_MAX_CHARS;
 use super::view::{display_number, visible_application};
+use super::{Transition, change_status};
 use crate::error::{Error, Result};
 use crate::history::{self, Entry, Kind};
 use crate::notifications::{self, NewNotification};
@@ -42,16 +42,8 @@ impl Core {
             return Err(Error::rejected("error-application-decided"));
         }
         let withdrawn = ApplicationStatus::Withdrawn;
-        change_status(
-            &mut tx,
-            &row,
-            withdrawn,
-            row.assignee_id,
-            actor.user_id,
-            reason,
-            now,
-        )
-        .await?;
+        let step = Transition::new(withdrawn, row.assignee_id, actor.user_id).comment(reason);
+        change_status(&mut tx, &row, &step, now).await?;
 
         let number = display_number(&row.number);
         let entry = Entry::new(
