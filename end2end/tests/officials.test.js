@@ -54,11 +54,15 @@ async function historyRows(page) {
   return (await table.locator('tbody tr').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
+// NOTE: this file was written when the machine had no browser tools yet and has not run,
+// so it is skipped until a run confirms its steps. Remove `skip` and run it first.
+const NOT_YET_RUN = 'written without a browser run; see the NOTE above';
+
 for (const javaScript of [true, false]) {
   const mode = { javaScript };
   const label = javaScript ? 'hydrated' : 'without JavaScript';
 
-  describe(`officials' workspace, ${label}`, () => {
+  describe(`officials' workspace, ${label}`, { skip: NOT_YET_RUN }, () => {
     let server;
     let browser;
     let files;

@@ -360,7 +360,7 @@ async fn official_takes_and_decides() {
         );
         assert_eq!(
             errors.get("reason").unwrap().key,
-            "error-reason-required",
+            "error-refusal-ground-required",
             "{}",
             core.label
         );

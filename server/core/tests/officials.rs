@@ -488,7 +488,7 @@ async fn refusal_names_listed_ground() {
             .unwrap_err();
         assert_eq!(
             invalid_field(missing, "reason"),
-            "error-reason-required",
+            "error-refusal-ground-required",
             "{}",
             core.label
         );

@@ -258,7 +258,7 @@ impl Core {
         let reason = if status == ApplicationStatus::Refused {
             match reason {
                 "" => {
-                    errors.add("reason", Message::new("error-reason-required"));
+                    errors.add("reason", Message::new("error-refusal-ground-required"));
                     None
                 }
                 code => match refusal_reason(code) {
