@@ -448,7 +448,7 @@ pub struct StatusChange {
     pub reason: Option<String>,
 }
 
-/// What a line of an application's history records besides its status.
+/// Kind of step a line of an application's history records besides its status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HistoryStep {
     /// A change of status.

@@ -368,7 +368,7 @@ pub fn TextArea(
     }
 }
 
-/// One choice from a list in a drop-down, with its label, hint and error. The first
+/// Renders one choice from a list as a drop-down, with its label, hint and error. The first
 /// option is `placeholder` with an empty value, so nothing is chosen until the person
 /// chooses.
 #[component]

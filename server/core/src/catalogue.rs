@@ -102,12 +102,12 @@ static REFUSAL_REASONS: std::sync::LazyLock<Vec<RefusalReason>> = std::sync::Laz
         .reasons
 });
 
-/// The grounds for refusal an official chooses from, in the order of the list.
+/// Returns the grounds for refusal an official chooses from, in the order of the list.
 pub fn refusal_reasons() -> &'static [RefusalReason] {
     &REFUSAL_REASONS
 }
 
-/// The ground with `code`, if the list has it.
+/// Finds the ground with `code`, if the list contains it.
 pub fn refusal_reason(code: &str) -> Option<&'static RefusalReason> {
     refusal_reasons().iter().find(|reason| reason.code == code)
 }

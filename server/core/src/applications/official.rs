@@ -27,7 +27,7 @@ use crate::{Actor, Core, audit, on_conn};
 /// Most applications one bulk action handles: one page of the queue.
 pub const BULK_MAX: usize = QUEUE_PAGE_SIZE as usize;
 
-/// What a bulk action does to each chosen application.
+/// Action applied to each chosen application of a bulk request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BulkAction {
     Take,
@@ -36,7 +36,7 @@ pub enum BulkAction {
     Reassign(Uuid),
 }
 
-/// What a bulk action did: the numbers of the applications it changed, and for each one
+/// Outcome of a bulk action: the numbers of the applications it changed, and for each one
 /// it could not change, its number (empty when the application is not visible) and why.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BulkOutcome {
@@ -61,7 +61,7 @@ struct QueueRow {
 
 impl Core {
     /// One page of the official's department queue, the nearest deadline first, then the
-    /// oldest. Without a status the queue holds every application not yet decided.
+    /// oldest. Without a status the queue contains every application not yet decided.
     pub async fn department_queue(
         &self,
         actor: &Actor,
@@ -163,7 +163,7 @@ impl Core {
         })
     }
 
-    /// The other officials of the actor's department, by name, to hand applications to.
+    /// Lists the other officials of the actor's department by name, to hand applications to.
     pub async fn colleagues(&self, actor: &Actor) -> Result<Vec<Colleague>> {
         actor.require(Role::Official)?;
         let mut tx = self.db.begin_read().await?;
@@ -191,7 +191,7 @@ impl Core {
             .collect())
     }
 
-    /// Whether the actor heads their department.
+    /// Checks whether the actor heads their department.
     pub async fn is_department_head(&self, actor: &Actor) -> Result<bool> {
         let mut tx = self.db.begin_read().await?;
         is_head(&mut tx, actor).await
@@ -550,7 +550,7 @@ fn checked_comment(comment: &str) -> Result<Option<&str>> {
     Ok(Some(comment).filter(|comment| !comment.is_empty()))
 }
 
-/// Whether the actor is an official who heads their department.
+/// Checks whether the actor is an official who heads their department.
 pub(crate) async fn is_head(tx: &mut Tx, actor: &Actor) -> Result<bool> {
     if actor.role != Role::Official {
         return Ok(false);
