@@ -64,6 +64,17 @@ export async function newPortalContext(browser, { baseUrl, javaScript }) {
   const errors = [];
   if (javaScript) {
     await context.addInitScript(markWasmInstantiated);
+    context.on('response', (response) => {
+      const request = response.request();
+      if (request.isNavigationRequest() && request.frame().parentFrame() === null) {
+        const headers = response.headers();
+        documentResponses.set(
+          request.frame().page(),
+          `${response.status()} ${request.method()} ${response.url()} ` +
+            `content-type=${headers['content-type']} csp=${headers['content-security-policy']}`,
+        );
+      }
+    });
     context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
     context.on('console', (message) => {
       if (message.type() !== 'error') {
@@ -108,8 +119,12 @@ export async function settle(page, { javaScript }) {
   await page.evaluate(() => new Promise((resolveTask) => setTimeout(resolveTask, 0)));
 }
 
-/** Describes how far the current document got: its state, scripts and bundle requests. */
+/** Status, address and headers of the last document each page loaded, for the message of a failed load. */
+const documentResponses = new WeakMap();
+
+/** Describes how far the current document got: its response, state, scripts and bundle requests. */
 async function loadState(page) {
+  const response = documentResponses.get(page) ?? 'no response seen';
   return page
     .evaluate(() => {
       const scripts = [...document.scripts].map((script) => script.src || `inline(${script.text.length})`);
@@ -119,5 +134,6 @@ async function loadState(page) {
         .map((entry) => `${entry.name} ${Math.round(entry.duration)} ms status ${entry.responseStatus}`);
       return JSON.stringify({ readyState: document.readyState, scripts, bundle });
     })
+    .then((state) => `${response}; ${state}`)
     .catch((error) => `unavailable (${error.message})`);
 }

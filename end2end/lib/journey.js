@@ -696,9 +696,23 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       assert.equal(await results.getByRole('listitem').count(), 1, 'decision documents');
       await audit(page, 'the result documents');
 
-      // Fields asked only for some answers say so, because without JavaScript every field shows.
+      // Fields asked only for some answers say so, because without JavaScript every field
+      // shows. With JavaScript such a field shows only while its answer asks for it.
       await open(page, '/services/pension-amount-certificate/apply');
-      await page.getByText('Заполните, только если в вопросе «Как получить справку» ответили «На бумаге по почте»').waitFor();
+      const postalHint = page.getByText(
+        'Заполните, только если в вопросе «Как получить справку» ответили «На бумаге по почте»',
+      );
+      if (javaScript) {
+        await postalHint.waitFor({ state: 'hidden' });
+        await page.getByRole('radio', { name: 'На бумаге по почте' }).check();
+        await postalHint.waitFor();
+        await page.getByLabel('Почтовый адрес (необязательно)').waitFor();
+        await audit(page, 'a form with a conditional field asked');
+        await page.getByRole('radio', { name: 'В личный кабинет в электронном виде' }).check();
+        await postalHint.waitFor({ state: 'hidden' });
+      } else {
+        await postalHint.waitFor();
+      }
       await audit(page, 'a form with conditional fields');
       await open(page, '/services/driving-licence-replacement/apply');
       const reasons = page.getByRole('group', { name: 'Причины замены (можно выбрать несколько)' });

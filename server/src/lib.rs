@@ -18,7 +18,8 @@ use leptos::config::LeptosOptions;
 
 use crate::config::Config;
 
-/// Opens the database, runs migrations and, in demo mode, seeds the demo data.
+/// Opens the database, runs migrations, publishes the bundled service catalogue and, in
+/// demo mode, seeds the demo data.
 pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
     std::fs::create_dir_all(&config.data_dir).with_context(|| {
         format!(
@@ -60,6 +61,11 @@ pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
     };
 
     let core = Core::open(db, keys, settings).await?;
+    // The bundled services are published on every start, demo or not; a changed
+    // definition becomes a new version.
+    core.seed_catalogue()
+        .await
+        .context("cannot publish the service catalogue")?;
     if config.demo() {
         core.seed_demo()
             .await

@@ -344,16 +344,24 @@ pub fn withdraw_form(id: impl std::fmt::Display) -> String {
     format!("withdraw:{id}")
 }
 
+/// One application, for its applicant or an official of its department. `review` says
+/// that the official's page asks. An official who opens the applicant's address, from a
+/// notification for instance, is sent on to the official's page, which has their actions.
 #[server(endpoint = "application")]
-pub async fn get_application(id: String) -> Result<ApplicationDetail, AppError> {
+pub async fn get_application(id: String, review: bool) -> Result<ApplicationDetail, AppError> {
     use crate::ssr;
+    use kabinet_shared::model::Role;
 
     let user = ssr::require_viewer()?;
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    ssr::core()
+    let detail = ssr::core()
         .application(&user.actor, id, ssr::locale())
         .await
-        .map_err(ssr::app_error)
+        .map_err(ssr::app_error)?;
+    if user.actor.role == Role::Official && !review {
+        leptos_axum::redirect(&format!("/official/applications/{id}"));
+    }
+    Ok(detail)
 }
 
 /// Keeps answers of the person's application in their profile: the answer to `field`, or

@@ -68,38 +68,66 @@ pub async fn take_application(id: String) -> Result<FormReply, AppError> {
     ssr::finish_form(REVIEW_FORM, &back, &(), outcome).await
 }
 
-/// Sets a new status; a refusal names its ground from the list in `reason`.
-#[server(endpoint = "change_status")]
-pub async fn change_status(
-    id: String,
-    #[server(default)] status: String,
-    #[server(default)] reason: String,
-    #[server(default)] comment: String,
-) -> Result<FormReply, AppError> {
+/// Sets a new status; a refusal names its ground from the list in `reason`, and a
+/// completion may carry result documents in `result_files`. A multipart post, the same
+/// with and without JavaScript, because it may carry files.
+#[server(endpoint = "change_status", input = MultipartFormData)]
+pub async fn change_status(data: MultipartData) -> Result<FormReply, AppError> {
+    use crate::api::applications::multipart;
     use crate::ssr::{self, Success};
+    use kabinet_core::applications::FileUpload;
     use kabinet_shared::Message;
     use kabinet_shared::model::ApplicationStatus;
 
     let user = ssr::require_viewer()?;
+    let core = ssr::core();
+    let mut fields = std::collections::BTreeMap::new();
+    let mut files = Vec::new();
+    for part in multipart::parts(data, core.settings.upload_max_bytes).await? {
+        match (part.name.as_str(), part.file_name) {
+            // A file input left empty still sends a part without a name or bytes.
+            ("result_files", Some(file_name))
+                if !(file_name.is_empty() && part.bytes.is_empty()) =>
+            {
+                files.push(FileUpload {
+                    document_code: String::new(),
+                    file_name,
+                    bytes: part.bytes,
+                });
+            }
+            (name @ ("id" | "status" | "reason" | "comment"), None) => {
+                fields.insert(
+                    name.to_string(),
+                    String::from_utf8_lossy(&part.bytes).into_owned(),
+                );
+            }
+            _ => {}
+        }
+    }
+    let id = fields.remove("id").unwrap_or_default();
     let back = review_page(&id);
-    let values = std::collections::BTreeMap::from([
-        ("status".to_string(), status.clone()),
-        ("reason".to_string(), reason.clone()),
-        ("comment".to_string(), comment.clone()),
-    ]);
     let application_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let field = |name: &str| fields.get(name).cloned().unwrap_or_default();
+    let (status, reason, comment) = (field("status"), field("reason"), field("comment"));
     let Some(status) = ApplicationStatus::parse(&status) else {
         let outcome = Err(kabinet_core::Error::field(
             "status",
             Message::new("error-choice"),
         ));
-        return ssr::finish_form(REVIEW_FORM, &back, &values, outcome).await;
+        return ssr::finish_form(REVIEW_FORM, &back, &fields, outcome).await;
     };
-    let outcome = ssr::core()
-        .decide_application(&user.actor, application_id, status, &reason, &comment)
+    let outcome = core
+        .decide_application_with_results(
+            &user.actor,
+            application_id,
+            status,
+            &reason,
+            &comment,
+            &files,
+        )
         .await
         .map(|()| Success::Redirect(format!("{back}?changed=1")));
-    ssr::finish_form(REVIEW_FORM, &back, &values, outcome).await
+    ssr::finish_form(REVIEW_FORM, &back, &fields, outcome).await
 }
 
 /// Gives an application the official has taken back to the department's queue.

@@ -493,8 +493,8 @@ pub fn Checkbox(
     }
 }
 
-/// A file input for one file, with its label, hint and error. Only a form sent as
-/// `multipart/form-data` carries the file.
+/// A file input, with its label, hint and error: one file, or several when `multiple`.
+/// Only a form sent as `multipart/form-data` carries the files.
 #[component]
 pub fn FileField(
     state: FormState,
@@ -503,13 +503,15 @@ pub fn FileField(
     #[prop(optional, into)] hint: Option<String>,
     /// The `accept` attribute, e.g. `.pdf,.jpg,.png`.
     accept: &'static str,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] optional: bool,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let key = StoredValue::new(name.clone());
     let invalid = move || state.error(&key.read_value()).is_some();
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=name.clone()>{label}</label>
+            <label class="field__label" for=name.clone()>{label_text(&label, optional)}</label>
             {hint.map(|hint| view! { <p class="field__hint" id=format!("{name}-hint")>{hint}</p> })}
             <FieldError state name=key />
             <input
@@ -518,6 +520,7 @@ pub fn FileField(
                 name=name.clone()
                 type="file"
                 accept=accept
+                multiple=multiple
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=move || described_by(&key.read_value(), has_hint, invalid())
             />

@@ -73,13 +73,44 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
     let pending = RwSignal::new(false);
     let on_submit = submit_handler(service.clone(), state, pending);
 
+    // The answers in the form, read again on every change, so that a conditional field
+    // shows only while it is asked. `None` until the page is hydrated: without JavaScript
+    // every field shows, with its condition written in its hint.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let typed = RwSignal::new(None::<std::collections::BTreeMap<String, String>>);
+    let read_typed = {
+        let service = service.clone();
+        move || {
+            if let Some(form) = form_ref.get() {
+                typed.set(form_answers(&service, &form));
+            }
+        }
+    };
+    Effect::new({
+        let read_typed = read_typed.clone();
+        move |_| read_typed()
+    });
+
     let fields = service
         .fields
         .iter()
         .map(|field| {
             let from_profile = prefilled.contains(&field.name);
             let condition = condition_text(&service, field, locale);
-            view! { <ServiceField state field=field.clone() from_profile condition /> }
+            let view = view! { <ServiceField state field=field.clone() from_profile condition /> };
+            match field.shown_when.clone() {
+                Some(shown_when) => {
+                    let hidden = move || {
+                        typed.with(|typed| {
+                            typed
+                                .as_ref()
+                                .is_some_and(|answers| !shown_when.holds(answers))
+                        })
+                    };
+                    view! { <div class="form__conditional" hidden=hidden>{view}</div> }.into_any()
+                }
+                None => view.into_any(),
+            }
         })
         .collect_view();
     let documents = service
@@ -110,6 +141,8 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
             action=SubmitApplication::url()
             novalidate
             on:submit=on_submit
+            on:change=move |_| read_typed()
+            node_ref=form_ref
         >
             <Hidden name="service" value=service.code.clone() />
             <Hidden name="request_key" value=request_key />
@@ -189,18 +222,7 @@ fn browser_errors(service: &ServiceDefinition, data: &leptos::web_sys::FormData)
     use kabinet_shared::service::validate_answers;
     use leptos::wasm_bindgen::JsCast;
 
-    let mut raw = std::collections::BTreeMap::new();
-    for field in &service.fields {
-        // Check boxes of a several-choice field send one entry each.
-        let values: Vec<String> = data
-            .get_all(&field.name)
-            .iter()
-            .filter_map(|value| value.as_string())
-            .collect();
-        if !values.is_empty() {
-            raw.insert(field.name.clone(), values.join(","));
-        }
-    }
+    let raw = raw_answers(service, data);
     let mut errors = validate_answers(service, &raw, crate::clock::today())
         .err()
         .unwrap_or_default();
@@ -225,6 +247,45 @@ fn browser_errors(service: &ServiceDefinition, data: &leptos::web_sys::FormData)
 #[cfg(not(feature = "hydrate"))]
 fn browser_errors(_service: &ServiceDefinition, _data: &leptos::web_sys::FormData) -> FieldErrors {
     FieldErrors::new()
+}
+
+/// The answers as typed, by field name; the check boxes of a several-choice field, which
+/// send one entry each, joined with commas as the validator expects.
+#[cfg(feature = "hydrate")]
+fn raw_answers(
+    service: &ServiceDefinition,
+    data: &leptos::web_sys::FormData,
+) -> std::collections::BTreeMap<String, String> {
+    let mut raw = std::collections::BTreeMap::new();
+    for field in &service.fields {
+        let values: Vec<String> = data
+            .get_all(&field.name)
+            .iter()
+            .filter_map(|value| value.as_string())
+            .collect();
+        if !values.is_empty() {
+            raw.insert(field.name.clone(), values.join(","));
+        }
+    }
+    raw
+}
+
+/// The answers currently in `form`, for the conditional fields.
+#[cfg(feature = "hydrate")]
+fn form_answers(
+    service: &ServiceDefinition,
+    form: &leptos::web_sys::HtmlFormElement,
+) -> Option<std::collections::BTreeMap<String, String>> {
+    let data = leptos::web_sys::FormData::new_with_form(form).ok()?;
+    Some(raw_answers(service, &data))
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn form_answers(
+    _service: &ServiceDefinition,
+    _form: &leptos::web_sys::HtmlFormElement,
+) -> Option<std::collections::BTreeMap<String, String>> {
+    None
 }
 
 /// Returns whether a file is chosen in any document input. An empty file input still
@@ -468,7 +529,7 @@ pub fn ApplicationPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let application = Resource::new(id, |id| async move {
-        let detail = get_application(id.clone()).await?;
+        let detail = get_application(id.clone(), false).await?;
         let offers = take_form_flash(profile_offer_form(&id)).await?;
         let withdraw = take_form_flash(withdraw_form(&id)).await?;
         let thread = take_form_flash(thread_form(&id)).await?;

@@ -16,7 +16,8 @@ use crate::api::official::{
 };
 use crate::components::filter::{FilterErrors, FilterField, Pagination, filter_error};
 use crate::components::form::{
-    ErrorSummary, FormState, Hidden, RadioGroup, Select, SubmitButton, TextArea, ValidatedForm,
+    ErrorSummary, FileField, FormState, Hidden, RadioGroup, Select, SubmitButton, TextArea,
+    ValidatedForm,
 };
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{t, t_with};
@@ -199,7 +200,6 @@ pub fn ReviewPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let take = ServerAction::<TakeApplication>::new();
-    let change = ServerAction::<ChangeStatus>::new();
     let give_back = ServerAction::<ReturnApplication>::new();
     let reassign = ServerAction::<ReassignApplication>::new();
     // Counts the steps that succeeded in the browser. Each replies with a redirect to this
@@ -208,11 +208,6 @@ pub fn ReviewPage() -> impl IntoView {
     let succeeded = RwSignal::new(0_u32);
     Effect::new(move |_| {
         if matches!(take.value().get(), Some(Ok(FormReply::Done))) {
-            succeeded.update(|count| *count += 1);
-        }
-    });
-    Effect::new(move |_| {
-        if matches!(change.value().get(), Some(Ok(FormReply::Done))) {
             succeeded.update(|count| *count += 1);
         }
     });
@@ -230,7 +225,7 @@ pub fn ReviewPage() -> impl IntoView {
         move || (id(), succeeded.get()),
         |(id, _)| async move {
             let thread = take_form_flash(thread_form(&id)).await?;
-            let detail = get_application(id).await?;
+            let detail = get_application(id, true).await?;
             let flash = take_form_flash(REVIEW_FORM.into()).await?;
             Ok::<_, crate::api::AppError>((detail, flash, thread))
         },
@@ -270,6 +265,7 @@ pub fn ReviewPage() -> impl IntoView {
                     ("status".to_string(), t("review-new-status")),
                     ("reason".to_string(), t("review-reason")),
                     ("comment".to_string(), t("review-comment")),
+                    ("result_files".to_string(), t("review-result-files")),
                     ("assignee".to_string(), t("review-reassign-to")),
                     ("note".to_string(), t("review-reassign-note")),
                 ];
@@ -302,15 +298,26 @@ pub fn ReviewPage() -> impl IntoView {
                         <Select state name="reason" label=t("review-reason") hint=t("review-reason-hint")
                             placeholder=t("review-reason-choose") options=reasons />
                     });
+                    let results_field = detail
+                        .allowed_statuses
+                        .contains(&ApplicationStatus::Completed)
+                        .then(|| view! {
+                            <FileField state name="result_files" label=t("review-result-files")
+                                hint=t("review-result-files-hint") accept=".pdf,.jpg,.jpeg,.png"
+                                multiple=true optional=true />
+                        });
+                    // A plain multipart post, as it may carry files; the page comes back
+                    // through the redirect, with and without JavaScript.
                     view! {
-                        <ValidatedForm action=change state class="form">
+                        <form method="post" enctype="multipart/form-data" action=ChangeStatus::url() class="form">
                             <h3>{t("review-decision-title")}</h3>
                             <Hidden name="id" value=id />
                             <RadioGroup state name="status".to_string() legend=t("review-new-status") options />
                             {reason_field}
                             <TextArea state name="comment".to_string() label=t("review-comment") hint=t("review-comment-hint") optional=true />
-                            <SubmitButton label=t("review-submit") pending=change.pending() />
-                        </ValidatedForm>
+                            {results_field}
+                            <button class="button" type="submit">{t("review-submit")}</button>
+                        </form>
                     }
                 });
                 let return_form = detail.can_return.then(|| {

@@ -1,6 +1,8 @@
 //! Time of "Мои заявления" for a citizen with 10,000 applications: the first and the last
 //! page with their count, a search by number, a search by words, a filter by status and
-//! category, and the three groups of the start page with their counts.
+//! category, and the three groups of the start page with their counts. Then the officials'
+//! queue of one department over the same applications: its first and last page, the
+//! overdue ones and the untaken ones.
 //!
 //! Run with `cargo bench -p kabinet-core --bench application_list`; with
 //! `KABINET_TEST_POSTGRES_URL` set it measures PostgreSQL too. Each measurement is the
@@ -14,7 +16,7 @@ use std::time::Instant;
 use kabinet_core::db::Db;
 use kabinet_core::execute;
 use kabinet_core::shared::Locale;
-use kabinet_core::shared::applications::ApplicationQuery;
+use kabinet_core::shared::applications::{ApplicationQuery, QueueAssignee, QueueFilter};
 use kabinet_core::shared::model::ApplicationStatus;
 use kabinet_core::shared::validate::application_number::ApplicationNumber;
 
@@ -52,10 +54,12 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
             sample_number = number.to_string();
         }
         let created = first_day + chrono::Duration::minutes(i64::from(index) * 57);
+        // About 30 working days; the queue sorts and filters by it.
+        let due_on = (created + chrono::Duration::days(42)).date_naive();
         execute!(&mut tx, sqlx::query(
             "INSERT INTO applications (id, number, user_id, service_code, service_version, department_code,
-                 status, answers_enc, request_key, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 status, answers_enc, request_key, created_at, updated_at, due_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(uuid::Uuid::now_v7())
         .bind(number.as_str())
@@ -67,7 +71,8 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
         .bind(vec![0_u8; 64])
         .bind(index.to_string())
         .bind(created)
-        .bind(created))
+        .bind(created)
+        .bind(due_on))
         .unwrap();
     }
     tx.commit().await.unwrap();
@@ -128,5 +133,40 @@ async fn measure(label: &str, db: Db, data_dir: &std::path::Path) {
     })
     .await;
     println!("{label}: start page groups: {time:.2?} ({shown} applications shown)");
+
+    let official = support::official(&core).await;
+    let open = |assignee, overdue, page| QueueFilter {
+        status: None,
+        overdue,
+        assignee,
+        page,
+    };
+    let first = core
+        .department_queue(
+            &official,
+            &open(QueueAssignee::Anyone, false, 1),
+            Locale::Ru,
+        )
+        .await
+        .unwrap();
+    let queue_cases = [
+        ("queue, first page", open(QueueAssignee::Anyone, false, 1)),
+        (
+            "queue, last page",
+            open(QueueAssignee::Anyone, false, first.pages),
+        ),
+        ("queue, overdue only", open(QueueAssignee::Anyone, true, 1)),
+        ("queue, untaken only", open(QueueAssignee::Nobody, false, 1)),
+    ];
+    for (name, filter) in queue_cases {
+        let (time, total) = support::median(RUNS, || async {
+            core.department_queue(&official, &filter, Locale::Ru)
+                .await
+                .unwrap()
+                .total as usize
+        })
+        .await;
+        println!("{label}: {name}: {time:.2?} ({total} match)");
+    }
     core.db.close().await;
 }

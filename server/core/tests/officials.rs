@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use common::{PDF, TestCore, cores};
-use kabinet_core::applications::{BulkAction, FileUpload, Submission};
+use kabinet_core::applications::{BulkAction, FileUpload, RESULT_MAX_FILES, Submission};
 use kabinet_core::calendar::WorkCalendar;
 use kabinet_core::shared::Locale;
 use kabinet_core::shared::applications::{QUEUE_PAGE_SIZE, QueueAssignee, QueueFilter};
@@ -550,6 +550,146 @@ async fn refusal_names_listed_ground() {
         assert_eq!(
             completed.history.last().unwrap().reason,
             None,
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+fn result_file(name: &str, bytes: &[u8]) -> FileUpload {
+    FileUpload {
+        document_code: String::new(),
+        file_name: name.into(),
+        bytes: bytes.to_vec(),
+    }
+}
+
+#[tokio::test]
+async fn completion_carries_result_documents() {
+    for core in cores().await {
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79120000106", "").await;
+        let official = core.demo_actor(OFFICIAL_PHONE).await;
+        let id = submit(&core, &citizen, certificate()).await;
+        core.take_application(&official, id).await.unwrap();
+        let certificate_pdf = result_file("Справка об отсутствии судимости.pdf", PDF);
+
+        // Only a completion carries result documents; nothing changes otherwise.
+        let with_refusal = core
+            .decide_application_with_results(
+                &official,
+                id,
+                ApplicationStatus::Refused,
+                "duplicate",
+                "Справка уже выдана",
+                std::slice::from_ref(&certificate_pdf),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid_field(with_refusal, "result_files"),
+            "error-result-only-completed",
+            "{}",
+            core.label
+        );
+        let six = vec![certificate_pdf.clone(); RESULT_MAX_FILES + 1];
+        let too_many = core
+            .decide_application_with_results(
+                &official,
+                id,
+                ApplicationStatus::Completed,
+                "",
+                "",
+                &six,
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid_field(too_many, "result_files"),
+            "error-document-too-many",
+            "{}",
+            core.label
+        );
+        let text = result_file("справка.txt", b"not a document");
+        let unreadable = core
+            .decide_application_with_results(
+                &official,
+                id,
+                ApplicationStatus::Completed,
+                "",
+                "",
+                &[certificate_pdf.clone(), text],
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid_field(unreadable, "result_files"),
+            "error-file-type",
+            "{}",
+            core.label
+        );
+        let before = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        assert_eq!(
+            before.summary.status,
+            ApplicationStatus::InProgress,
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            before.documents.len(),
+            1,
+            "{}: the passport scan only",
+            core.label
+        );
+
+        let extract = result_file("Выписка.png", common::PNG);
+        core.decide_application_with_results(
+            &official,
+            id,
+            ApplicationStatus::Completed,
+            "",
+            "Справка готова",
+            &[certificate_pdf.clone(), extract],
+        )
+        .await
+        .unwrap();
+        let after = core.application(&citizen, id, Locale::Ru).await.unwrap();
+        let titles: Vec<(&str, &str)> = after
+            .documents
+            .iter()
+            .map(|document| (document.title.as_str(), document.file_name.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Скан паспорта (разворот с фотографией)", "скан.pdf"),
+                ("Решение по заявлению", titles[1].1),
+                ("Документ результата", "Справка об отсутствии судимости.pdf"),
+                ("Документ результата", "Выписка.png"),
+            ],
+            "{}",
+            core.label
+        );
+        let result = &after.documents[2];
+        let file = core
+            .application_document(&citizen, id, result.id)
+            .await
+            .unwrap();
+        assert_eq!(file.bytes, PDF, "{}", core.label);
+        assert_eq!(file.content_type, "application/pdf", "{}", core.label);
+
+        // "Мои документы" lists the decision and both result documents.
+        let mine = core.result_documents(&citizen, Locale::Ru).await.unwrap();
+        let mut names: Vec<&str> = mine
+            .iter()
+            .map(|document| document.file_name.as_str())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names.len(), 3, "{}: {names:?}", core.label);
+        assert!(names.contains(&"Выписка.png"), "{}", core.label);
+        assert!(
+            names.contains(&"Справка об отсутствии судимости.pdf"),
             "{}",
             core.label
         );

@@ -118,3 +118,21 @@ pub async fn citizen(core: &Core) -> Actor {
         .unwrap()
         .actor
 }
+
+/// Signs in the demo official of the `mvd` department.
+pub async fn official(core: &Core) -> Actor {
+    let login = kabinet_core::shared::validate::Login::Phone("+79990000002".into());
+    let signed_in = core
+        .sign_in(
+            &login,
+            kabinet_core::demo::DEMO_PASSWORD,
+            &Client::default(),
+        )
+        .await
+        .unwrap();
+    core.resolve_session(&signed_in.token)
+        .await
+        .unwrap()
+        .unwrap()
+        .actor
+}

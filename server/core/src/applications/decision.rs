@@ -9,16 +9,27 @@ use kabinet_shared::model::{ApplicationStatus, ResultDocument};
 use uuid::Uuid;
 
 use super::view::{Definitions, display_number, person_name};
-use super::{ApplicationRow, Transition};
+use super::{ApplicationRow, NewDocument, Transition, add_document};
 use crate::accounts::export_pdf::{Builder, Line, paginate};
 use crate::catalogue::{department_name, refusal_reason, service_version};
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::files::check_upload;
-use crate::{Actor, Core, execute, on_conn, time};
+use crate::files::{CheckedFile, check_upload};
+use crate::{Actor, Core, on_conn, time};
 
 /// The document code of decision documents among an application's documents.
 pub const DECISION_DOCUMENT: &str = "decision";
+/// The document code of the result documents an official attaches to a completed
+/// application: the certificate or extract the service gives.
+pub const RESULT_DOCUMENT: &str = "result";
+/// Most result documents attached with one decision.
+pub const RESULT_MAX_FILES: usize = 5;
+
+/// A result document the official attaches, checked and already in the file store.
+pub(crate) struct ResultFile {
+    pub file: CheckedFile,
+    pub file_name: String,
+}
 
 /// Decision documents are issued in Russian, the official language of the departments,
 /// with times in Moscow time.
@@ -132,33 +143,19 @@ impl Core {
         // The file is written before the rows commit: a file without a row is harmless.
         self.files.put(&self.keys, &file.key, &pdf).await?;
 
-        let size = i64::try_from(file.size).expect("a decision PDF is far below i64::MAX bytes");
         let file_name = text_with(
             DOCUMENT_LOCALE,
             "decision-file-name",
             &[("number", number.as_str())],
         );
-        execute!(&mut *tx, sqlx::query(
-            "INSERT INTO blobs (key, size, content_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
-        )
-        .bind(&file.key)
-        .bind(size)
-        .bind(file.content_type)
-        .bind(at))?;
-        let document_id = Uuid::now_v7();
-        execute!(&mut *tx, sqlx::query(
-            "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name, content_type, size, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(document_id)
-        .bind(row.id)
-        .bind(DECISION_DOCUMENT)
-        .bind(&file.key)
-        .bind(&file_name)
-        .bind(file.content_type)
-        .bind(size)
-        .bind(at))?;
-        Ok((document_id, file_name))
+        let document = NewDocument {
+            application_id: row.id,
+            code: DECISION_DOCUMENT,
+            file: &file,
+            file_name: &file_name,
+            message_id: None,
+        };
+        add_document(tx, &document, at).await
     }
 }
 
@@ -174,7 +171,8 @@ struct ResultRow {
 }
 
 impl Core {
-    /// The decision documents of the citizen's applications, newest first: "Мои документы".
+    /// The decision and result documents of the citizen's applications, newest first:
+    /// "Мои документы".
     pub async fn result_documents(
         &self,
         actor: &Actor,
@@ -185,11 +183,12 @@ impl Core {
             "SELECT d.id AS document_id, d.file_name, d.created_at, a.id AS application_id, a.number,
                     a.service_code, a.service_version
              FROM application_documents d JOIN applications a ON a.id = d.application_id
-             WHERE a.user_id = $1 AND d.document_code = $2
+             WHERE a.user_id = $1 AND d.document_code IN ($2, $3)
              ORDER BY d.created_at DESC, d.id DESC",
         )
         .bind(actor.user_id)
         .bind(DECISION_DOCUMENT)
+        .bind(RESULT_DOCUMENT)
         .fetch_all(conn)
         .await)?;
         let mut definitions = Definitions::default();

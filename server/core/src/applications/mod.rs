@@ -16,15 +16,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kabinet_shared::model::ApplicationStatus;
 use uuid::Uuid;
 
+pub use decision::RESULT_MAX_FILES;
 pub use official::{BulkAction, BulkOutcome, COMMENT_MAX_CHARS};
 pub use submit::{FileUpload, Submission, Submitted, document_field};
 pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};
 pub(crate) use view::display_number;
 
+use submit::FILE_NAME_MAX_CHARS;
+
 use crate::crypto::{open, seal};
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::execute;
+use crate::files::CheckedFile;
 use crate::keys::DataKeyring;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -99,6 +103,8 @@ pub(crate) struct Transition<'a> {
     pub reason: Option<&'a str>,
     /// Names a step other than a status change: `returned` or `reassigned`.
     pub action: Option<&'static str>,
+    /// Result documents attached to a completion.
+    pub results: &'a [decision::ResultFile],
 }
 
 impl<'a> Transition<'a> {
@@ -110,6 +116,7 @@ impl<'a> Transition<'a> {
             comment: None,
             reason: None,
             action: None,
+            results: &[],
         }
     }
 
@@ -125,6 +132,11 @@ impl<'a> Transition<'a> {
 
     pub fn action(mut self, action: &'static str) -> Self {
         self.action = Some(action);
+        self
+    }
+
+    pub fn results(mut self, results: &'a [decision::ResultFile]) -> Self {
+        self.results = results;
         self
     }
 }
@@ -183,4 +195,63 @@ pub(crate) async fn change_status(
     .bind(step.assignee)
     .bind(step.reason))?;
     Ok(())
+}
+
+/// Records the blob row of a checked file. Equal content is stored once, so a second row
+/// for the same key is skipped.
+pub(crate) async fn record_blob(tx: &mut Tx, file: &CheckedFile, at: DateTime<Utc>) -> Result<()> {
+    let size = i64::try_from(file.size).expect("stored files are far below i64::MAX bytes");
+    execute!(&mut *tx, sqlx::query(
+        "INSERT INTO blobs (key, size, content_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(&file.key)
+    .bind(size)
+    .bind(file.content_type)
+    .bind(at))?;
+    Ok(())
+}
+
+/// A stored file that becomes one of an application's documents.
+pub(crate) struct NewDocument<'a> {
+    pub application_id: Uuid,
+    /// The document's code in the service definition, or one of the portal's own codes:
+    /// `decision`, `result`, `message`.
+    pub code: &'a str,
+    pub file: &'a CheckedFile,
+    pub file_name: &'a str,
+    /// The thread message the file is attached to.
+    pub message_id: Option<Uuid>,
+}
+
+/// Adds a document, with its blob row, to an application in the caller's transaction.
+/// Returns the document's id and its stored file name, cut to the longest kept.
+pub(crate) async fn add_document(
+    tx: &mut Tx,
+    document: &NewDocument<'_>,
+    at: DateTime<Utc>,
+) -> Result<(Uuid, String)> {
+    record_blob(tx, document.file, at).await?;
+    let size =
+        i64::try_from(document.file.size).expect("stored files are far below i64::MAX bytes");
+    let file_name: String = document
+        .file_name
+        .chars()
+        .take(FILE_NAME_MAX_CHARS)
+        .collect();
+    let id = Uuid::now_v7();
+    execute!(&mut *tx, sqlx::query(
+        "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name,
+             content_type, size, created_at, message_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id)
+    .bind(document.application_id)
+    .bind(document.code)
+    .bind(&document.file.key)
+    .bind(&file_name)
+    .bind(document.file.content_type)
+    .bind(size)
+    .bind(at)
+    .bind(document.message_id))?;
+    Ok((id, file_name))
 }

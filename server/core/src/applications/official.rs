@@ -13,12 +13,17 @@ use kabinet_shared::{Locale, Message};
 use uuid::Uuid;
 
 use super::dashboard::statuses_in;
+use super::decision::{RESULT_DOCUMENT, RESULT_MAX_FILES, ResultFile};
 use super::view::{Definitions, display_number, visible_application};
-use super::{ApplicationRow, Transition, application_columns, change_status};
+use super::{
+    ApplicationRow, FileUpload, NewDocument, Transition, add_document, application_columns,
+    change_status,
+};
 use crate::accounts::full_name;
 use crate::catalogue::refusal_reason;
 use crate::db::Tx;
 use crate::error::{Error, Result};
+use crate::files::check_upload;
 use crate::history::{self, Entry, Kind};
 use crate::notifications::{self, NewNotification};
 use crate::sql_filter::{Bind, Condition, filtered};
@@ -242,6 +247,22 @@ impl Core {
         reason: &str,
         comment: &str,
     ) -> Result<()> {
+        self.decide_application_with_results(actor, id, status, reason, comment, &[])
+            .await
+    }
+
+    /// [`Core::decide_application`] with result documents: the files the service gives,
+    /// such as a certificate, which only a completion can carry. They join the decision
+    /// document among the application's documents and in the applicant's "Мои документы".
+    pub async fn decide_application_with_results(
+        &self,
+        actor: &Actor,
+        id: Uuid,
+        status: ApplicationStatus,
+        reason: &str,
+        comment: &str,
+        files: &[FileUpload],
+    ) -> Result<()> {
         actor.require(Role::Official)?;
         let comment = comment.trim();
         let reason = reason.trim();
@@ -272,8 +293,16 @@ impl Core {
         } else {
             None
         };
+        let results = self.checked_results(status, files, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
+        }
+        // Files are written before the transaction: a file without a row is harmless.
+        // Without errors, the checked results are the uploads, in their order.
+        for (result, upload) in results.iter().zip(files) {
+            self.files
+                .put(&self.keys, &result.file.key, &upload.bytes)
+                .await?;
         }
 
         let mut tx = self.db.begin().await?;
@@ -290,11 +319,50 @@ impl Core {
         let comment = Some(comment).filter(|comment| !comment.is_empty());
         let step = Transition::new(status, row.assignee_id, actor.user_id)
             .comment(comment)
-            .reason(reason);
+            .reason(reason)
+            .results(&results);
         self.move_status(&mut tx, actor, &row, &step).await?;
         tx.commit().await?;
         tracing::info!(application.id = %id, user.id = %actor.user_id, application.status = status.code(), "application status changed");
         Ok(())
+    }
+
+    /// Checks the result documents of a decision, adding each problem to `errors` on the
+    /// field `result_files`. Only a completion carries them.
+    fn checked_results(
+        &self,
+        status: ApplicationStatus,
+        files: &[FileUpload],
+        errors: &mut kabinet_shared::FieldErrors,
+    ) -> Vec<ResultFile> {
+        if files.is_empty() {
+            return Vec::new();
+        }
+        if status != ApplicationStatus::Completed {
+            errors.add("result_files", Message::new("error-result-only-completed"));
+            return Vec::new();
+        }
+        if files.len() > RESULT_MAX_FILES {
+            errors.add(
+                "result_files",
+                Message::new("error-document-too-many").arg("max", RESULT_MAX_FILES),
+            );
+            return Vec::new();
+        }
+        let mut results = Vec::with_capacity(files.len());
+        for upload in files {
+            match check_upload(&self.keys, &upload.bytes, self.settings.upload_max_bytes) {
+                Ok(file) => results.push(ResultFile {
+                    file,
+                    file_name: upload.file_name.clone(),
+                }),
+                Err(problem) => {
+                    errors.add("result_files", problem.arg("file", &upload.file_name));
+                    return Vec::new();
+                }
+            }
+        }
+        results
     }
 
     /// Gives an application the official has taken back to the department's queue, for
@@ -474,14 +542,23 @@ impl Core {
         let comment = step.comment;
         change_status(tx, row, step, now).await?;
 
-        let decision = if matches!(
+        let mut documents = Vec::new();
+        if matches!(
             status,
             ApplicationStatus::Completed | ApplicationStatus::Refused
         ) {
-            Some(self.issue_decision(tx, actor, row, step, now).await?)
-        } else {
-            None
-        };
+            documents.push(self.issue_decision(tx, actor, row, step, now).await?);
+        }
+        for result in step.results {
+            let document = NewDocument {
+                application_id: row.id,
+                code: RESULT_DOCUMENT,
+                file: &result.file,
+                file_name: &result.file_name,
+                message_id: None,
+            };
+            documents.push(add_document(tx, &document, now).await?);
+        }
 
         let number = display_number(&row.number);
         let mut entry = Entry::new(
@@ -498,7 +575,7 @@ impl Core {
         if let Some(reason) = step.reason {
             entry = entry.detail("reason", reason);
         }
-        if let Some((document_id, file_name)) = &decision {
+        for (document_id, file_name) in &documents {
             entry = entry.attachment(*document_id, file_name);
         }
         history::record(tx, now, entry).await?;

@@ -15,7 +15,7 @@ use kabinet_shared::{FieldErrors, Message};
 use rand::Rng;
 use uuid::Uuid;
 
-use super::seal_answers;
+use super::{record_blob, seal_answers};
 use crate::db::{Tx, unique_violation};
 use crate::error::{Error, Result};
 use crate::files::check_upload;
@@ -209,13 +209,7 @@ impl Core {
             let file_name: String = upload.file_name.chars().take(FILE_NAME_MAX_CHARS).collect();
             let size = i64::try_from(checked.size).expect("uploads are limited far below i64::MAX");
             let mut tx = self.db.begin().await?;
-            execute!(&mut tx, sqlx::query(
-                "INSERT INTO blobs (key, size, content_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
-            )
-            .bind(&checked.key)
-            .bind(size)
-            .bind(checked.content_type)
-            .bind(now))?;
+            record_blob(&mut tx, &checked, now).await?;
             execute!(&mut tx, sqlx::query(
                 "INSERT INTO staged_uploads (id, user_id, request_key, document_code, blob_key, file_name, content_type, size, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

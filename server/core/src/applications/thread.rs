@@ -10,9 +10,8 @@ use kabinet_shared::model::{ApplicationStatus, DocumentView, HistoryStatus, Role
 use kabinet_shared::notify::Category;
 use uuid::Uuid;
 
-use super::submit::FILE_NAME_MAX_CHARS;
 use super::view::{display_number, visible_application};
-use super::{ApplicationRow, FileUpload, Transition, change_status};
+use super::{ApplicationRow, FileUpload, NewDocument, Transition, add_document, change_status};
 use crate::accounts::full_name;
 use crate::catalogue::department_name;
 use crate::crypto::{open, seal};
@@ -149,31 +148,14 @@ impl Core {
 
         let mut attachments = Vec::with_capacity(checked.len());
         for (file, upload) in &checked {
-            let size = i64::try_from(file.size).expect("uploads are limited far below i64::MAX");
-            let file_name: String = upload.file_name.chars().take(FILE_NAME_MAX_CHARS).collect();
-            execute!(&mut tx, sqlx::query(
-                "INSERT INTO blobs (key, size, content_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
-            )
-            .bind(&file.key)
-            .bind(size)
-            .bind(file.content_type)
-            .bind(now))?;
-            let document_id = Uuid::now_v7();
-            execute!(&mut tx, sqlx::query(
-                "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name,
-                     content_type, size, created_at, message_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(document_id)
-            .bind(row.id)
-            .bind(MESSAGE_DOCUMENT)
-            .bind(&file.key)
-            .bind(&file_name)
-            .bind(file.content_type)
-            .bind(size)
-            .bind(now)
-            .bind(message_id))?;
-            attachments.push((document_id, file_name));
+            let document = NewDocument {
+                application_id: row.id,
+                code: MESSAGE_DOCUMENT,
+                file,
+                file_name: &upload.file_name,
+                message_id: Some(message_id),
+            };
+            attachments.push(add_document(&mut tx, &document, now).await?);
         }
 
         let from_applicant = row.user_id == actor.user_id;

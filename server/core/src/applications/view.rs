@@ -13,7 +13,7 @@ use kabinet_shared::service::{ServiceDefinition, display_answer};
 use kabinet_shared::validate::application_number::ApplicationNumber;
 use uuid::Uuid;
 
-use super::decision::DECISION_DOCUMENT;
+use super::decision::{DECISION_DOCUMENT, RESULT_DOCUMENT};
 use super::official::is_head;
 use super::{ApplicationRow, application_columns, open_answers};
 use crate::accounts::full_name;
@@ -546,13 +546,13 @@ async fn documents(
         .into_iter()
         .map(|row| DocumentView {
             id: row.id,
-            title: if row.document_code == DECISION_DOCUMENT {
-                kabinet_shared::i18n::text(locale, "decision-document-title")
-            } else {
-                service.document(&row.document_code).map_or_else(
-                    || row.document_code.clone(),
+            title: match row.document_code.as_str() {
+                DECISION_DOCUMENT => kabinet_shared::i18n::text(locale, "decision-document-title"),
+                RESULT_DOCUMENT => kabinet_shared::i18n::text(locale, "result-document-title"),
+                code => service.document(code).map_or_else(
+                    || code.to_string(),
                     |document| document.title.get(locale).to_string(),
-                )
+                ),
             },
             file_name: row.file_name,
             content_type: row.content_type,
