@@ -75,7 +75,7 @@ export async function newPortalContext(browser, { baseUrl, javaScript }) {
         );
       }
     });
-    context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
+    context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message} (on ${error.page()?.url()})`));
     context.on('console', (message) => {
       if (message.type() !== 'error') {
         return;
@@ -85,7 +85,7 @@ export async function newPortalContext(browser, { baseUrl, javaScript }) {
       // A page served with an error status, such as 403 or 404, logs one; the tests
       // check those statuses themselves.
       if (!isPageStatus) {
-        errors.push(`console: ${message.text()} (${url})`);
+        errors.push(`console: ${message.text()} (${url}, on ${message.page()?.url()})`);
       }
     });
   }

@@ -5,12 +5,16 @@
 //   OIDC_REDIRECT_URI     the one redirect URI of the test client (required)
 //   OIDC_CLIENT_ID        test client id (default kabinet-test)
 //   OIDC_CLIENT_SECRET    test client secret (default kabinet-test-secret)
+//   OIDC_CLIENT_JWKS      JSON Web Key Set of a second client, <client id>-jwt, which
+//                         authenticates with private_key_jwt (optional)
 //
 // The issuer is http://127.0.0.1:<port>. Every authorization request signs in the test
 // person and grants the requested scopes without showing a form, so tests drive the flow
 // with plain HTTP redirects. Two test-only endpoints change what the next interactions do:
 //   POST /test/deny     the next interaction ends with error=access_denied
 //   POST /test/person   JSON body: claims that replace the test person's (sub included)
+//   POST /test/acr      text body: the authentication context class (acr) of later sign-ins,
+//                       one of ACR_VALUES; an empty body leaves it out
 // When listening, the script prints one line: `oidc-provider ready <issuer>`.
 
 import http from 'node:http';
@@ -37,21 +41,40 @@ if (!redirectUri) {
   process.exit(2);
 }
 
+// The levels of assurance the provider can state in `acr`.
+const ACR_VALUES = ['urn:kabinet:test:loa:1', 'urn:kabinet:test:loa:2'];
+
 let person = { ...DEFAULT_PERSON };
 let denyNext = false;
+let acr;
+
+function clients() {
+  const clientId = process.env.OIDC_CLIENT_ID ?? 'kabinet-test';
+  const common = { redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] };
+  const list = [
+    {
+      ...common,
+      client_id: clientId,
+      client_secret: process.env.OIDC_CLIENT_SECRET ?? 'kabinet-test-secret',
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+  ];
+  if (process.env.OIDC_CLIENT_JWKS) {
+    list.push({
+      ...common,
+      client_id: `${clientId}-jwt`,
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: 'ES256',
+      jwks: JSON.parse(process.env.OIDC_CLIENT_JWKS),
+    });
+  }
+  return list;
+}
 
 function configuration(issuer) {
   return {
-    clients: [
-      {
-        client_id: process.env.OIDC_CLIENT_ID ?? 'kabinet-test',
-        client_secret: process.env.OIDC_CLIENT_SECRET ?? 'kabinet-test-secret',
-        redirect_uris: [redirectUri],
-        token_endpoint_auth_method: 'client_secret_basic',
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
+    clients: clients(),
+    acrValues: ACR_VALUES,
     scopes: ['openid', 'profile', 'email', 'phone', 'snils'],
     claims: {
       openid: ['sub'],
@@ -102,7 +125,7 @@ async function finishInteraction(provider, req, res) {
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId }, consent: { grantId } },
+    { login: acr ? { accountId, acr } : { accountId }, consent: { grantId } },
     { mergeWithLastSubmission: true },
   );
 }
@@ -131,6 +154,14 @@ server.listen(port, '127.0.0.1', () => {
         res.writeHead(204).end();
       } else if (req.method === 'POST' && req.url === '/test/person') {
         person = { ...DEFAULT_PERSON, ...JSON.parse(await readBody(req)) };
+        res.writeHead(204).end();
+      } else if (req.method === 'POST' && req.url === '/test/acr') {
+        const value = (await readBody(req)).trim();
+        if (value !== '' && !ACR_VALUES.includes(value)) {
+          res.writeHead(400).end();
+          return;
+        }
+        acr = value || undefined;
         res.writeHead(204).end();
       } else if (req.method === 'GET' && req.url.startsWith('/interaction/')) {
         await finishInteraction(provider, req, res);

@@ -165,6 +165,7 @@ for (const javaScript of [true, false]) {
       await head.getByLabel('Пояснение для коллеги (необязательно)', { exact: true }).fill('Возьмите, пожалуйста');
       await head.getByRole('button', { name: 'Передать', exact: true }).click();
       await head.getByText('Заявление передано. Сотрудник получил уведомление.').waitFor();
+      await head.getByText(`Передано сотруднику: ${OFFICIAL_NAME}`).waitFor();
       await settle(head, mode);
       const handed = await historyRows(head);
       assert.match(handed[0], new RegExp(`В работе .*Передано сотруднику: ${OFFICIAL_NAME} Возьмите, пожалуйста$`));
@@ -182,10 +183,15 @@ for (const javaScript of [true, false]) {
       await desk.getByRole('button', { name: 'Сохранить решение' }).click();
       await desk.getByRole('definition').filter({ hasText: 'Исполнено' }).waitFor();
       await settle(desk, mode);
-      await desk.getByRole('link', { name: 'passport.pdf' }).waitFor();
+      const attached = desk.getByRole('link', { name: 'passport.pdf' });
+      await attached.nth(1).waitFor();
+      assert.equal(await attached.count(), 2, 'the passport scan and the result document');
+      await desk.getByText('Документ результата').waitFor();
       await checkAccessibility(desk, 'the review page of a completed application', mode);
       await open(citizen, '/profile/documents', mode);
-      await citizen.getByRole('link', { name: 'passport.pdf' }).waitFor();
+      const results = citizen.getByRole('region', { name: 'Результаты услуг' });
+      await results.getByRole('link', { name: 'passport.pdf' }).waitFor();
+      await results.getByRole('link', { name: `Решение по заявлению ${first.number}.pdf` }).waitFor();
 
       for (const portal of sessions) {
         assert.deepEqual(portal.errors, [], 'errors in the browser console');

@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
@@ -12,7 +13,7 @@ use kabinet_core::deliveries::push::PushSettings;
 use kabinet_core::deliveries::sms::SmsSettings;
 use kabinet_core::deliveries::smtp::SmtpSettings;
 use kabinet_core::deliveries::telegram::TelegramSettings;
-use kabinet_core::sso::{ClientAuth, SsoSettings};
+use kabinet_core::sso::{ClientAuth, ClientKey, SsoSettings};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Parser)]
@@ -198,11 +199,29 @@ pub struct SettingArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_client_secret: Option<String>,
 
-    /// Client authentication at the provider's token endpoint: client_secret_basic or
-    /// client_secret_post [default: client_secret_basic].
+    /// Client authentication at the provider's token endpoint: client_secret_basic,
+    /// client_secret_post or private_key_jwt [default: client_secret_basic].
     #[arg(long, env = "KABINET_ESIA_CLIENT_AUTH", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_client_auth: Option<String>,
+
+    /// PEM file (PKCS #8) of the portal's P-256 key for private_key_jwt; the provider
+    /// knows its public key.
+    #[arg(long, env = "KABINET_ESIA_CLIENT_KEY_FILE", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_client_key_file: Option<PathBuf>,
+
+    /// Authentication context classes (acr) accepted from the provider, separated by
+    /// commas, e.g. a level of assurance; asked for with acr_values. Unset accepts any.
+    #[arg(long, env = "KABINET_ESIA_ACR_VALUES", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_acr_values: Option<String>,
+
+    /// Longest time in seconds since the person last authenticated at the provider,
+    /// asked for with max_age and checked against auth_time. Unset asks nothing.
+    #[arg(long, env = "KABINET_ESIA_MAX_AGE_SECONDS", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_max_age_seconds: Option<u64>,
 
     /// SMTP server for e-mail: smtp://host:25, smtp://user:password@host:587?tls=required
     /// (STARTTLS) or smtps://user:password@host:465 (TLS). Unset, e-mail stays in the
@@ -336,6 +355,9 @@ pub struct Config {
     pub esia_client_id: Option<String>,
     pub esia_client_secret: Option<String>,
     pub esia_client_auth: String,
+    pub esia_client_key_file: Option<PathBuf>,
+    pub esia_acr_values: Option<String>,
+    pub esia_max_age_seconds: Option<u64>,
     pub smtp_url: Option<String>,
     pub smtp_ca_file: Option<PathBuf>,
     pub mail_from: String,
@@ -376,6 +398,9 @@ impl Default for Config {
             esia_client_id: None,
             esia_client_secret: None,
             esia_client_auth: "client_secret_basic".into(),
+            esia_client_key_file: None,
+            esia_acr_values: None,
+            esia_max_age_seconds: None,
             smtp_url: None,
             smtp_ca_file: None,
             mail_from: "Kabinet <noreply@localhost>".into(),
@@ -393,7 +418,7 @@ impl Default for Config {
 }
 
 /// Every `KABINET_*` variable the portal reads; others are reported as likely typos.
-pub const KNOWN_VARIABLES: [&str; 37] = [
+pub const KNOWN_VARIABLES: [&str; 40] = [
     "KABINET_CONFIG",
     "KABINET_ENV",
     "KABINET_LISTEN",
@@ -418,6 +443,9 @@ pub const KNOWN_VARIABLES: [&str; 37] = [
     "KABINET_ESIA_CLIENT_ID",
     "KABINET_ESIA_CLIENT_SECRET",
     "KABINET_ESIA_CLIENT_AUTH",
+    "KABINET_ESIA_CLIENT_KEY_FILE",
+    "KABINET_ESIA_ACR_VALUES",
+    "KABINET_ESIA_MAX_AGE_SECONDS",
     "KABINET_SMTP_URL",
     "KABINET_SMTP_CA_FILE",
     "KABINET_MAIL_FROM",
@@ -604,23 +632,51 @@ impl Config {
         let client_auth = match self.esia_client_auth.as_str() {
             "client_secret_basic" => ClientAuth::SecretBasic,
             "client_secret_post" => ClientAuth::SecretPost,
+            "private_key_jwt" => ClientAuth::PrivateKeyJwt,
             other => anyhow::bail!(
-                "esia_client_auth (KABINET_ESIA_CLIENT_AUTH) must be client_secret_basic or client_secret_post, got {other}"
+                "esia_client_auth (KABINET_ESIA_CLIENT_AUTH) must be client_secret_basic, client_secret_post or private_key_jwt, got {other}"
             ),
         };
-        if self.esia_client_secret.is_none() {
-            anyhow::bail!(
-                "{} needs esia_client_secret (KABINET_ESIA_CLIENT_SECRET)",
-                self.esia_client_auth
-            );
-        }
+        let client_key = if client_auth == ClientAuth::PrivateKeyJwt {
+            let Some(path) = &self.esia_client_key_file else {
+                anyhow::bail!(
+                    "private_key_jwt needs esia_client_key_file (KABINET_ESIA_CLIENT_KEY_FILE)"
+                );
+            };
+            let pem = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read esia_client_key_file {}", path.display()))?;
+            let key = ClientKey::from_pem(&pem).map_err(|error| {
+                anyhow::anyhow!("esia_client_key_file {}: {error}", path.display())
+            })?;
+            Some(key)
+        } else {
+            if self.esia_client_secret.is_none() {
+                anyhow::bail!(
+                    "{} needs esia_client_secret (KABINET_ESIA_CLIENT_SECRET)",
+                    self.esia_client_auth
+                );
+            }
+            None
+        };
         Ok(Some(SsoSettings {
             issuer,
             client_id,
             client_secret: self.esia_client_secret.clone(),
             client_auth,
+            client_key,
             redirect_url: format!("{}/auth/esia/callback", self.public_url()),
             scopes: SsoSettings::default_scopes(),
+            acr_values: self
+                .esia_acr_values
+                .iter()
+                .flat_map(|values| values.split(','))
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
+                .map(str::to_string)
+                .collect(),
+            max_age: self
+                .esia_max_age_seconds
+                .map(std::time::Duration::from_secs),
         }))
     }
 
@@ -714,19 +770,60 @@ mod tests {
             "http://127.0.0.1:3000/auth/esia/callback"
         );
         assert!(Config::default().sso().unwrap().is_none());
+        assert!(settings.acr_values.is_empty());
+        assert_eq!(settings.max_age, None);
+        let strict = Config {
+            esia_acr_values: Some(" urn:esia:loa:3, ,urn:esia:loa:4".into()),
+            esia_max_age_seconds: Some(600),
+            ..with_issuer("https://esia.gosuslugi.ru")
+        }
+        .sso()
+        .unwrap()
+        .unwrap();
+        assert_eq!(strict.acr_values, ["urn:esia:loa:3", "urn:esia:loa:4"]);
+        assert_eq!(strict.max_age, Some(std::time::Duration::from_secs(600)));
     }
 
     #[test]
     fn esia_client_auth_is_checked() {
-        let config = Config {
+        let with_auth = |auth: &str, key_file: Option<PathBuf>| Config {
             esia_issuer: Some("https://esia.gosuslugi.ru".into()),
             esia_client_id: Some("kabinet".into()),
             esia_client_secret: Some("secret".into()),
-            esia_client_auth: "private_key_jwt".into(),
+            esia_client_auth: auth.into(),
+            esia_client_key_file: key_file,
             ..Config::default()
         };
-        let error = config.sso().unwrap_err().to_string();
-        assert!(error.contains("private_key_jwt"), "{error}");
+        let error = with_auth("gost", None).sso().unwrap_err().to_string();
+        assert!(error.contains("got gost"), "{error}");
+        let error = with_auth("private_key_jwt", None)
+            .sso()
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("KABINET_ESIA_CLIENT_KEY_FILE"), "{error}");
+
+        let folder = std::env::temp_dir().join(format!("kabinet-key-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let not_a_key = folder.join("not-a-key.pem");
+        std::fs::write(
+            &not_a_key,
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        )
+        .unwrap();
+        let error = with_auth("private_key_jwt", Some(not_a_key))
+            .sso()
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not a P-256 private key"), "{error}");
+        let key_file = folder.join("client.pem");
+        std::fs::write(&key_file, ClientKey::generate().to_pem()).unwrap();
+        let settings = with_auth("private_key_jwt", Some(key_file))
+            .sso()
+            .unwrap()
+            .unwrap();
+        assert_eq!(settings.client_auth, ClientAuth::PrivateKeyJwt);
+        assert!(settings.client_key.is_some());
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 
     #[test]

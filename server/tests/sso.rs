@@ -92,8 +92,11 @@ async fn portal(issuer: Option<&str>) -> Portal {
         client_id: "kabinet-test".into(),
         client_secret: Some("kabinet-test-secret".into()),
         client_auth: ClientAuth::SecretBasic,
+        client_key: None,
         redirect_url: REDIRECT_URL.into(),
         scopes: SsoSettings::default_scopes(),
+        acr_values: Vec::new(),
+        max_age: None,
     });
     let core = Arc::new(Core::open(db, Keys::generate(), settings).await.unwrap());
     let web = kabinet_app::ssr::WebSettings {

@@ -60,7 +60,7 @@ fn NotificationList(list: Vec<NotificationView>) -> impl IntoView {
                     </p>
                     <p class="message__text">{text}</p>
                     {comment.map(|comment| view! { <p>{comment}</p> })}
-                    <p class="message__actions">{link} {mark}</p>
+                    <div class="message__actions">{link} {mark}</div>
                 </li>
             }
         })

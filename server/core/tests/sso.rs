@@ -14,7 +14,9 @@ use std::process::Stdio;
 use chrono::Duration;
 use common::{TestCore, cores};
 use kabinet_core::shared::validate::Login;
-use kabinet_core::sso::{ClientAuth, ConsentDecision, SsoError, SsoOutcome, SsoSettings};
+use kabinet_core::sso::{
+    ClientAuth, ClientKey, ConsentDecision, SsoError, SsoOutcome, SsoSettings,
+};
 use kabinet_core::{Client, Error};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
@@ -31,6 +33,8 @@ fn end2end_dir() -> PathBuf {
 /// A running test provider; the process ends when this is dropped.
 struct TestProvider {
     issuer: String,
+    /// The key of the provider's second client, which uses `private_key_jwt`.
+    client_key: ClientKey,
     _child: Child,
 }
 
@@ -43,12 +47,15 @@ impl TestProvider {
             );
             return None;
         }
+        let client_key = ClientKey::generate();
+        let jwks = serde_json::json!({ "keys": [client_key.public_jwk()] });
         let mut child = Command::new("node")
             .arg(dir.join("oidc/provider.mjs"))
             .arg("0")
             .env("OIDC_REDIRECT_URI", REDIRECT_URL)
             .env("OIDC_CLIENT_ID", CLIENT_ID)
             .env("OIDC_CLIENT_SECRET", CLIENT_SECRET)
+            .env("OIDC_CLIENT_JWKS", jwks.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -70,6 +77,7 @@ impl TestProvider {
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
         Some(TestProvider {
             issuer,
+            client_key,
             _child: child,
         })
     }
@@ -80,8 +88,23 @@ impl TestProvider {
             client_id: CLIENT_ID.into(),
             client_secret: Some(CLIENT_SECRET.into()),
             client_auth: ClientAuth::SecretBasic,
+            client_key: None,
             redirect_url: REDIRECT_URL.into(),
             scopes: SsoSettings::default_scopes(),
+            acr_values: Vec::new(),
+            max_age: None,
+        }
+    }
+
+    /// The settings of the second client, which signs a JWT with `key` instead of
+    /// sending a secret.
+    fn jwt_settings(&self, key: ClientKey) -> SsoSettings {
+        SsoSettings {
+            client_id: format!("{CLIENT_ID}-jwt"),
+            client_secret: None,
+            client_auth: ClientAuth::PrivateKeyJwt,
+            client_key: Some(key),
+            ..self.settings()
         }
     }
 
@@ -89,6 +112,17 @@ impl TestProvider {
     async fn deny_next(&self) {
         let response = reqwest::Client::new()
             .post(format!("{}/test/deny", self.issuer))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 204);
+    }
+
+    /// Sets the authentication context class the provider states for later sign-ins.
+    async fn set_acr(&self, acr: &str) {
+        let response = reqwest::Client::new()
+            .post(format!("{}/test/acr", self.issuer))
+            .body(acr.to_string())
             .send()
             .await
             .unwrap();
@@ -429,6 +463,73 @@ async fn wrong_issuer_is_rejected() {
         let outcome = core.sso_start(None).await;
         assert!(
             matches!(outcome, Err(SsoError::Provider(_))),
+            "{}: {outcome:?}",
+            core.label
+        );
+    });
+}
+
+#[tokio::test]
+async fn private_key_jwt_authenticates_the_portal() {
+    with_provider!(|core, provider| {
+        core.core.settings.sso = Some(provider.jwt_settings(provider.client_key.clone()));
+        let (_, _, outcome) = round_trip(&core).await;
+        assert!(
+            matches!(outcome, Ok(SsoOutcome::Consent)),
+            "{}: {outcome:?}",
+            core.label
+        );
+
+        // A key the provider does not know fails at the token endpoint.
+        core.core.settings.sso = Some(provider.jwt_settings(ClientKey::generate()));
+        let (_, callback, outcome) = round_trip(&core).await;
+        assert!(
+            callback.code.is_some(),
+            "{}: the provider sent a code",
+            core.label
+        );
+        match outcome {
+            Err(error @ SsoError::Token(_)) => assert_eq!(error.code(), "token"),
+            other => panic!("{}: expected a token failure, got {other:?}", core.label),
+        }
+    });
+}
+
+#[tokio::test]
+async fn acr_and_auth_time_are_checked() {
+    with_provider!(|core, provider| {
+        let mut settings = provider.settings();
+        settings.acr_values = vec!["urn:kabinet:test:loa:2".into()];
+        settings.max_age = Some(std::time::Duration::from_secs(300));
+        core.core.settings.sso = Some(settings);
+
+        // A sign-in at a lower level than the portal accepts is refused.
+        provider.set_acr("urn:kabinet:test:loa:1").await;
+        let (_, callback, outcome) = round_trip(&core).await;
+        assert!(
+            callback.code.is_some(),
+            "{}: the provider sent a code",
+            core.label
+        );
+        match outcome {
+            Err(SsoError::Token(reason)) => assert!(reason.contains("acr"), "{reason}"),
+            other => panic!("{}: expected a token failure, got {other:?}", core.label),
+        }
+        // So is one that states no level at all.
+        provider.set_acr("").await;
+        let (_, _, outcome) = round_trip(&core).await;
+        assert!(
+            matches!(outcome, Err(SsoError::Token(_))),
+            "{}: {outcome:?}",
+            core.label
+        );
+
+        // The accepted level passes; the provider sends auth_time for max_age, and the
+        // sign-in just happened.
+        provider.set_acr("urn:kabinet:test:loa:2").await;
+        let (_, _, outcome) = round_trip(&core).await;
+        assert!(
+            matches!(outcome, Ok(SsoOutcome::Consent)),
             "{}: {outcome:?}",
             core.label
         );

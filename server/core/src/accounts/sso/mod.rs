@@ -16,6 +16,7 @@
 //!
 //! No claim value reaches a log line, a URL or an error message.
 
+mod assertion;
 mod provider;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -25,6 +26,7 @@ use kabinet_shared::validate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use assertion::ClientKey;
 pub use provider::MetadataCache;
 use provider::{Provider, RequestSecrets};
 
@@ -52,6 +54,9 @@ pub enum ClientAuth {
     SecretBasic,
     /// `client_secret_post`: the id and secret in the request body.
     SecretPost,
+    /// `private_key_jwt`: a short-lived JWT signed with the portal's key (ES256), so no
+    /// shared secret exists. The provider knows the public key.
+    PrivateKeyJwt,
 }
 
 /// The configured provider.
@@ -62,10 +67,18 @@ pub struct SsoSettings {
     pub client_id: String,
     pub client_secret: Option<String>,
     pub client_auth: ClientAuth,
+    /// The signing key of `private_key_jwt`.
+    pub client_key: Option<ClientKey>,
     /// The portal's callback, `<public URL>/auth/esia/callback`.
     pub redirect_url: String,
     /// Scopes requested besides `openid`.
     pub scopes: Vec<String>,
+    /// Authentication context classes (`acr`) the portal accepts, asked for with
+    /// `acr_values`; empty accepts any.
+    pub acr_values: Vec<String>,
+    /// Longest time since the person last authenticated at the provider, asked for with
+    /// `max_age` and checked against the ID token's `auth_time`.
+    pub max_age: Option<std::time::Duration>,
 }
 
 // Written by hand so that the client secret never reaches a log line.

@@ -6,6 +6,8 @@
 use std::sync::Arc;
 use std::time::{Duration as StdDuration, Instant};
 
+use chrono::{DateTime, Utc};
+
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
     CoreGenderClaim, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
@@ -13,14 +15,15 @@ use openidconnect::core::{
     CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
-    AdditionalClaims, AuthType, AuthorizationCode, Client, ClientId, ClientSecret, CsrfToken,
-    EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl,
-    Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardErrorResponse,
-    StandardTokenResponse, TokenResponse, reqwest,
+    AdditionalClaims, AuthType, AuthenticationContextClass, AuthorizationCode, Client, ClientId,
+    ClientSecret, CsrfToken, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet,
+    IdTokenFields, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
+    StandardErrorResponse, StandardTokenResponse, TokenResponse, reqwest,
 };
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
+use super::assertion::JWT_BEARER;
 use super::{Claims, ClientAuth, SsoError, SsoSettings};
 
 /// How long discovered provider metadata (endpoints and signing keys) is reused.
@@ -121,15 +124,23 @@ impl<'a> Provider<'a> {
         let metadata = self.metadata(cache).await?;
         let redirect = RedirectUrl::new(self.settings.redirect_url.clone())
             .map_err(|error| SsoError::Provider(format!("redirect URL: {error}")))?;
+        // With `private_key_jwt` the body carries the client id and the assertion, and
+        // no secret.
+        let secret = match self.settings.client_auth {
+            ClientAuth::PrivateKeyJwt => None,
+            ClientAuth::SecretBasic | ClientAuth::SecretPost => {
+                self.settings.client_secret.clone().map(ClientSecret::new)
+            }
+        };
         let client = ProviderClient::from_provider_metadata(
             (*metadata).clone(),
             ClientId::new(self.settings.client_id.clone()),
-            self.settings.client_secret.clone().map(ClientSecret::new),
+            secret,
         )
         .set_redirect_uri(redirect)
         .set_auth_type(match self.settings.client_auth {
             ClientAuth::SecretBasic => AuthType::BasicAuth,
-            ClientAuth::SecretPost => AuthType::RequestBody,
+            ClientAuth::SecretPost | ClientAuth::PrivateKeyJwt => AuthType::RequestBody,
         });
         Ok(client)
     }
@@ -149,6 +160,12 @@ impl<'a> Provider<'a> {
         for scope in &self.settings.scopes {
             request = request.add_scope(Scope::new(scope.clone()));
         }
+        for acr in &self.settings.acr_values {
+            request = request.add_auth_context_value(AuthenticationContextClass::new(acr.clone()));
+        }
+        if let Some(max_age) = self.settings.max_age {
+            request = request.set_max_age(max_age);
+        }
         let (url, state, nonce) = request.set_pkce_challenge(challenge).url();
         let secrets = RequestSecrets {
             pkce_verifier: verifier.into_secret(),
@@ -165,17 +182,43 @@ impl<'a> Provider<'a> {
         secrets: RequestSecrets,
     ) -> Result<Claims, SsoError> {
         let client = self.client(cache).await?;
-        let response = client
+        let mut request = client
             .exchange_code(AuthorizationCode::new(code.to_string()))
             .map_err(|error| SsoError::Provider(format!("no token endpoint: {error}")))?
-            .set_pkce_verifier(PkceCodeVerifier::new(secrets.pkce_verifier))
+            .set_pkce_verifier(PkceCodeVerifier::new(secrets.pkce_verifier));
+        if self.settings.client_auth == ClientAuth::PrivateKeyJwt {
+            let key =
+                self.settings.client_key.as_ref().ok_or_else(|| {
+                    SsoError::Provider("private_key_jwt needs the client key".into())
+                })?;
+            let metadata = self.metadata(cache).await?;
+            let audience = metadata
+                .token_endpoint()
+                .ok_or_else(|| SsoError::Provider("no token endpoint".into()))?
+                .url()
+                .to_string();
+            let assertion = key.assertion(&self.settings.client_id, &audience, Utc::now());
+            request = request
+                .add_extra_param("client_assertion_type", JWT_BEARER)
+                .add_extra_param("client_assertion", assertion);
+        }
+        let response = request
             .request_async(&self.http)
             .await
             .map_err(|error| SsoError::Token(format!("code exchange failed: {error}")))?;
         let id_token = response
             .id_token()
             .ok_or_else(|| SsoError::Token("the token response has no ID token".into()))?;
-        let verifier = client.id_token_verifier();
+        let accepted = self.settings.acr_values.clone();
+        let max_age = self.settings.max_age;
+        let verifier = client
+            .id_token_verifier()
+            .set_auth_context_verifier_fn(move |acr| {
+                check_acr(&accepted, acr.map(|acr| acr.as_str()))
+            })
+            .set_auth_time_verifier_fn(move |auth_time| {
+                check_auth_time(max_age, auth_time, Utc::now())
+            });
         let claims = id_token
             .claims(&verifier, &Nonce::new(secrets.nonce))
             .map_err(|error| SsoError::Token(format!("ID token rejected: {error}")))?;
@@ -208,5 +251,79 @@ impl<'a> Provider<'a> {
             email_verified: claims.email_verified().unwrap_or(false),
             snils: claims.additional_claims().snils.clone(),
         })
+    }
+}
+
+/// Time allowed between the provider's clock and ours when checking `auth_time`.
+const CLOCK_SKEW_SECONDS: i64 = 60;
+
+/// Checks the ID token's `acr` against the classes the portal accepts: with none
+/// configured any is fine, otherwise the token must name one of them.
+fn check_acr(accepted: &[String], acr: Option<&str>) -> Result<(), String> {
+    if accepted.is_empty() {
+        return Ok(());
+    }
+    match acr {
+        Some(acr) if accepted.iter().any(|wanted| wanted == acr) => Ok(()),
+        Some(_) => Err("acr is not one of the accepted classes".into()),
+        None => Err("acr is missing".into()),
+    }
+}
+
+/// Checks the ID token's `auth_time` when the portal asked for `max_age`: the person
+/// must have authenticated within it, give or take [`CLOCK_SKEW_SECONDS`].
+fn check_auth_time(
+    max_age: Option<StdDuration>,
+    auth_time: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let Some(max_age) = max_age else {
+        return Ok(());
+    };
+    let Some(auth_time) = auth_time else {
+        return Err("auth_time is missing although max_age was asked for".into());
+    };
+    let max_age = i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX);
+    let age = now.signed_duration_since(auth_time).num_seconds();
+    if age > max_age.saturating_add(CLOCK_SKEW_SECONDS) {
+        Err(format!(
+            "authenticated {age} s ago, longer than max_age {max_age} s"
+        ))
+    } else if age < -CLOCK_SKEW_SECONDS {
+        Err("auth_time is in the future".into())
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acr_must_be_accepted_when_configured() {
+        assert_eq!(check_acr(&[], None), Ok(()));
+        assert_eq!(check_acr(&[], Some("anything")), Ok(()));
+        let accepted = ["urn:esia:loa:3".to_string(), "urn:esia:loa:4".to_string()];
+        assert_eq!(check_acr(&accepted, Some("urn:esia:loa:4")), Ok(()));
+        assert!(check_acr(&accepted, Some("urn:esia:loa:2")).is_err());
+        assert!(check_acr(&accepted, Some("")).is_err());
+        assert!(check_acr(&accepted, None).is_err());
+    }
+
+    #[test]
+    fn auth_time_must_be_within_max_age() {
+        let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let ago = |seconds: i64| Some(now - chrono::Duration::seconds(seconds));
+        let five_minutes = Some(StdDuration::from_secs(300));
+        assert_eq!(check_auth_time(None, None, now), Ok(()));
+        assert_eq!(check_auth_time(None, ago(86_400), now), Ok(()));
+        assert_eq!(check_auth_time(five_minutes, ago(0), now), Ok(()));
+        // The limit plus the allowed skew is still fine; one second more is not.
+        assert_eq!(check_auth_time(five_minutes, ago(360), now), Ok(()));
+        assert!(check_auth_time(five_minutes, ago(361), now).is_err());
+        assert!(check_auth_time(five_minutes, None, now).is_err());
+        assert_eq!(check_auth_time(five_minutes, ago(-60), now), Ok(()));
+        assert!(check_auth_time(five_minutes, ago(-61), now).is_err());
     }
 }
