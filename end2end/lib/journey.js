@@ -340,6 +340,8 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       const { page } = journey;
       await openFromMenu(page, 'Профиль', 'Профиль');
       const phone = page.getByRole('definition').filter({ hasText: citizen.phoneDisplayed });
+      // The heading comes before the profile's data; wait for the data, then count.
+      await phone.first().waitFor();
       assert.equal(await phone.count(), 1, `the phone ${citizen.phoneDisplayed} in the profile`);
       await assertValues(page, {
         [SURNAME]: citizen.surname,
