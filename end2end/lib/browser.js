@@ -68,11 +68,13 @@ export async function newPortalContext(browser, { baseUrl, javaScript }) {
       const request = response.request();
       if (request.isNavigationRequest() && request.frame().parentFrame() === null) {
         const headers = response.headers();
-        documentResponses.set(
-          request.frame().page(),
-          `${response.status()} ${request.method()} ${response.url()} ` +
+        documentResponses.set(request.frame().page(), {
+          description:
+            `${response.status()} ${request.method()} ${response.url()} ` +
             `content-type=${headers['content-type']} csp=${headers['content-security-policy']}`,
-        );
+          errors,
+          firstError: errors.length,
+        });
       }
     });
     context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message} (on ${error.page()?.url()})`));
@@ -104,10 +106,18 @@ export async function settle(page, { javaScript }) {
   try {
     await page.waitForFunction(() => window.__kabinetWasmInstantiated === true);
   } catch (error) {
-    // NOTE: one CI run on a clean clone saw the bundle never instantiate on one page, and
-    // it did not recur in dozens of local runs. The page's state is printed so that the
-    // cause can be found, and the page is loaded once more; a second failure fails the test.
-    console.error(`the WebAssembly bundle did not start on ${page.url()}: ${await loadState(page)}`);
+    // NOTE: two CI runs on a clean clone saw a page of the action history arrive under the
+    // restrictive policy of non-page responses (`default-src 'none'`), so its bundle never
+    // started; it did not recur in dozens of local runs, nor in an HTTP test rendering 60
+    // pages at once. The document's response and state are printed so that the cause can
+    // be found, the console errors of that document are set aside with them, and the page
+    // is loaded once more; a second failure fails the test.
+    const load = documentResponses.get(page);
+    const setAside = load ? load.errors.splice(load.firstError) : [];
+    console.error(
+      `the WebAssembly bundle did not start on ${page.url()}: ${await loadState(page)}; ` +
+        `its console errors: ${JSON.stringify(setAside)}`,
+    );
     await page.reload();
     await page.waitForFunction(() => window.__kabinetWasmInstantiated === true).catch(async (again) => {
       throw new Error(`the WebAssembly bundle did not start after a reload: ${await loadState(page)}`, {
@@ -119,12 +129,15 @@ export async function settle(page, { javaScript }) {
   await page.evaluate(() => new Promise((resolveTask) => setTimeout(resolveTask, 0)));
 }
 
-/** Status, address and headers of the last document each page loaded, for the message of a failed load. */
+/**
+ * The last document each page loaded: its status, address and headers, for the message of
+ * a failed load, and where its console errors start in the context's list.
+ */
 const documentResponses = new WeakMap();
 
 /** Describes how far the current document got: its response, state, scripts and bundle requests. */
 async function loadState(page) {
-  const response = documentResponses.get(page) ?? 'no response seen';
+  const response = documentResponses.get(page)?.description ?? 'no response seen';
   return page
     .evaluate(() => {
       const scripts = [...document.scripts].map((script) => script.src || `inline(${script.text.length})`);

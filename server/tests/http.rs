@@ -803,3 +803,53 @@ async fn sms_reports_and_push_subscriptions_are_guarded() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// Every page carries its own Content-Security-Policy, whose nonce is the one on the
+/// page's scripts, also when many pages render at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_pages_carry_their_own_policy() {
+    let portal = portal(false).await;
+    let cookie = sign_in(&portal, "+79990000001").await;
+    let paths = [
+        "/history",
+        "/cabinet",
+        "/",
+        "/applications",
+        "/notifications",
+    ];
+    let mut requests = tokio::task::JoinSet::new();
+    for round in 0..60 {
+        let router = portal.router.clone();
+        let path = paths[round % paths.len()];
+        let request = get(path, Some(&cookie));
+        requests.spawn(async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let policy = response
+                .headers()
+                .get(header::CONTENT_SECURITY_POLICY)
+                .map(|value| value.to_str().unwrap().to_string())
+                .unwrap_or_default();
+            (path, status, policy, text(response).await)
+        });
+    }
+    let mut nonces = std::collections::HashSet::new();
+    while let Some(result) = requests.join_next().await {
+        let (path, status, policy, html) = result.unwrap();
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no page policy: {policy}"));
+        assert!(
+            html.contains(&format!("nonce=\"{nonce}\"")),
+            "{path}: the scripts carry the policy's nonce"
+        );
+        assert!(
+            nonces.insert(nonce.to_string()),
+            "{path}: a nonce used twice"
+        );
+    }
+    assert_eq!(nonces.len(), 60);
+}
