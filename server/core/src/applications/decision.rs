@@ -22,7 +22,7 @@ pub const DECISION_DOCUMENT: &str = "decision";
 /// The document code of the result documents an official attaches to a completed
 /// application: the certificate or extract the service gives.
 pub const RESULT_DOCUMENT: &str = "result";
-/// Most result documents attached with one decision.
+/// Maximum number of result documents attached to one decision.
 pub const RESULT_MAX_FILES: usize = 5;
 
 /// A result document the official attaches, checked and already in the file store.

@@ -76,7 +76,7 @@ pub struct SsoSettings {
     /// Authentication context classes (`acr`) the portal accepts, asked for with
     /// `acr_values`; empty accepts any.
     pub acr_values: Vec<String>,
-    /// Longest time since the person last authenticated at the provider, asked for with
+    /// Maximum time since the person last authenticated at the provider, requested with
     /// `max_age` and checked against the ID token's `auth_time`.
     pub max_age: Option<std::time::Duration>,
 }
