@@ -181,6 +181,7 @@ for (const javaScript of [true, false]) {
       await desk.getByRole('group', { name: 'Новый статус' }).getByRole('radio', { name: 'Исполнено' }).check();
       await desk.getByLabel('Документы результата (необязательно)', { exact: true }).setInputFiles(files.validPdf);
       await desk.getByRole('button', { name: 'Сохранить решение' }).click();
+      await desk.getByRole('status').filter({ hasText: 'Решение сохранено. Заявитель получил уведомление.' }).waitFor();
       await desk.getByRole('definition').filter({ hasText: 'Исполнено' }).waitFor();
       await settle(desk, mode);
       const attached = desk.getByRole('link', { name: 'passport.pdf' });

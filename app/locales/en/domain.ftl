@@ -241,6 +241,7 @@ decision-reason = Ground for refusal
 decision-completed = The service has been provided. Result: { $result }
 decision-refused = The service has been refused
 decision-comment = Comment
+decision-results = Result documents
 decision-official = Responsible official
 decision-footer = The document was made in the Kabinet personal account when the decision was taken. The department can confirm it by the application number.
 error-history-type = Choose an operation type from the list.

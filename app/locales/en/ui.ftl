@@ -457,6 +457,7 @@ review-return-title = Return to the queue
 review-return-hint = The application becomes "Submitted" again, and any official of the department can take it.
 review-return = Return to the queue
 review-returned = The application is back in the department's queue.
+review-changed = The decision is saved. The applicant got a notification.
 review-reassign-title = Hand to another official
 review-reassign-to = Official
 review-reassign-note = Note for the colleague

@@ -246,6 +246,7 @@ decision-reason = Основание отказа
 decision-completed = Услуга оказана. Результат: { $result }
 decision-refused = В предоставлении услуги отказано
 decision-comment = Комментарий
+decision-results = Документы результата
 decision-official = Ответственный сотрудник
 decision-footer = Документ сформирован в личном кабинете Kabinet в момент принятия решения. Подлинность можно проверить в ведомстве по номеру заявления.
 error-history-type = Выберите тип операции из списка.

@@ -469,6 +469,7 @@ review-return-title = Вернуть в очередь
 review-return-hint = Заявление станет снова «Отправлено», и его сможет взять любой сотрудник ведомства.
 review-return = Вернуть в очередь
 review-returned = Заявление возвращено в очередь ведомства.
+review-changed = Решение сохранено. Заявитель получил уведомление.
 review-reassign-title = Передать другому сотруднику
 review-reassign-to = Сотрудник
 review-reassign-note = Пояснение для коллеги

@@ -231,14 +231,16 @@ pub fn ReviewPage() -> impl IntoView {
         },
     );
 
-    // A return or hand-over redirects here with a query that names it. The notice follows
-    // the URL, so it appears once the hydrated router has moved to that address.
+    // A decision, return or hand-over redirects here with a query that names it. The notice
+    // follows the URL, so it appears once the hydrated router has moved to that address.
     let done_notice = move || {
         let query = query.read();
         let key = if query.get("returned").is_some() {
             "review-returned"
         } else if query.get("reassigned").is_some() {
             "review-reassigned"
+        } else if query.get("changed").is_some() {
+            "review-changed"
         } else {
             return None;
         };

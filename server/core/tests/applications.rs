@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{PDF, PNG, TestCore, cores};
+use common::{PDF, PNG, TestCore, cores, pdf_text};
 use kabinet_core::applications::{FileUpload, NewMessage, Submission};
 use kabinet_core::calendar::WorkCalendar;
 use kabinet_core::shared::Locale;
@@ -1877,25 +1877,6 @@ async fn bad_message_is_rejected_whole() {
         );
         core.finish().await;
     }
-}
-
-/// The text of a PDF as `pdftotext` extracts it, with runs of spaces folded.
-fn pdf_text(core: &TestCore, pdf: &[u8]) -> String {
-    let path = core.data_dir().join(format!("{}.pdf", Uuid::new_v4()));
-    std::fs::write(&path, pdf).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect(
-            "pdftotext runs (Debian's poppler-utils, installed by scripts/ensure-tools --test)",
-        );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[tokio::test]

@@ -671,6 +671,21 @@ async fn completion_carries_result_documents() {
             "{}",
             core.label
         );
+        let decision = core
+            .application_document(&citizen, id, after.documents[1].id)
+            .await
+            .unwrap();
+        let decision_text = common::pdf_text(&core, &decision.bytes);
+        assert!(
+            decision_text.contains("Документы результата"),
+            "{}: {decision_text}",
+            core.label
+        );
+        assert!(
+            decision_text.contains("Выписка.png"),
+            "{}: the decision lists the result documents: {decision_text}",
+            core.label
+        );
         let result = &after.documents[2];
         let file = core
             .application_document(&citizen, id, result.id)

@@ -50,6 +50,8 @@ pub(crate) struct Decision {
     /// The ground of a refusal from the list.
     pub reason: Option<String>,
     pub comment: Option<String>,
+    /// File names of the result documents issued with the decision.
+    pub results: Vec<String>,
 }
 
 fn moscow_time(at: DateTime<Utc>) -> String {
@@ -97,6 +99,12 @@ pub(crate) fn render(decision: &Decision) -> Result<Vec<u8>> {
     if let Some(comment) = &decision.comment {
         builder.labelled(&text(locale, "decision-comment"), comment);
     }
+    if !decision.results.is_empty() {
+        builder.labelled(
+            &text(locale, "decision-results"),
+            &decision.results.join(", "),
+        );
+    }
     builder.labelled(&text(locale, "decision-official"), &decision.official);
     builder.text("");
     builder.text(&text(locale, "decision-footer"));
@@ -135,6 +143,11 @@ impl Core {
                 .and_then(refusal_reason)
                 .map(|reason| reason.title.get(DOCUMENT_LOCALE).to_string()),
             comment: step.comment.map(str::to_string),
+            results: step
+                .results
+                .iter()
+                .map(|result| result.file_name.clone())
+                .collect(),
         };
         let pdf = render(&decision)?;
         let file = check_upload(&self.keys, &pdf, u64::MAX).map_err(|problem| {

@@ -428,3 +428,24 @@ impl Drop for SmtpServer {
         let _ = std::fs::remove_dir_all(&self.folder);
     }
 }
+
+/// The text of a PDF as `pdftotext` extracts it, with runs of spaces folded.
+pub fn pdf_text(core: &TestCore, pdf: &[u8]) -> String {
+    let path = core
+        .data_dir()
+        .join(format!("{}.pdf", uuid::Uuid::new_v4()));
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect(
+            "pdftotext runs (Debian's poppler-utils, installed by scripts/ensure-tools --test)",
+        );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
