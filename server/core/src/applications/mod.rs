@@ -224,7 +224,7 @@ pub(crate) struct NewDocument<'a> {
 }
 
 /// Adds a document, with its blob row, to an application in the caller's transaction.
-/// Returns the document's id and its stored file name, cut to the longest kept.
+/// Returns the document's id and its stored file name, shortened by [`stored_file_name`].
 pub(crate) async fn add_document(
     tx: &mut Tx,
     document: &NewDocument<'_>,
@@ -233,11 +233,7 @@ pub(crate) async fn add_document(
     record_blob(tx, document.file, at).await?;
     let size =
         i64::try_from(document.file.size).expect("stored files are far below i64::MAX bytes");
-    let file_name: String = document
-        .file_name
-        .chars()
-        .take(FILE_NAME_MAX_CHARS)
-        .collect();
+    let file_name = stored_file_name(document.file_name);
     let id = Uuid::now_v7();
     execute!(&mut *tx, sqlx::query(
         "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name,
@@ -254,4 +250,57 @@ pub(crate) async fn add_document(
     .bind(at)
     .bind(document.message_id))?;
     Ok((id, file_name))
+}
+
+/// Longest extension kept when a file name is shortened, in characters.
+const EXTENSION_MAX_CHARS: usize = 10;
+
+/// Shortens a file name to at most [`FILE_NAME_MAX_CHARS`] characters. A short extension
+/// (`.pdf`, `.png`) is kept and the part before it is cut, so the stored name still opens
+/// with the right program.
+pub(crate) fn stored_file_name(name: &str) -> String {
+    if name.chars().count() <= FILE_NAME_MAX_CHARS {
+        return name.to_string();
+    }
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, extension)| extension)
+        .filter(|extension| {
+            !extension.is_empty()
+                && extension.chars().count() <= EXTENSION_MAX_CHARS
+                && extension.chars().all(char::is_alphanumeric)
+        });
+    match extension {
+        Some(extension) => {
+            let stem_chars = FILE_NAME_MAX_CHARS - extension.chars().count() - 1;
+            let stem: String = name.chars().take(stem_chars).collect();
+            format!("{stem}.{extension}")
+        }
+        None => name.chars().take(FILE_NAME_MAX_CHARS).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_file_name_keeps_extension() {
+        assert_eq!(stored_file_name("Справка.pdf"), "Справка.pdf");
+        let exact = format!("{}.pdf", "я".repeat(FILE_NAME_MAX_CHARS - 4));
+        assert_eq!(stored_file_name(&exact), exact);
+
+        let long = format!("{}.pdf", "Справка_".repeat(40));
+        let stored = stored_file_name(&long);
+        assert_eq!(stored.chars().count(), FILE_NAME_MAX_CHARS);
+        assert!(stored.ends_with("_Спра.pdf"), "{stored}");
+        assert!(stored.starts_with("Справка_Справка_"), "{stored}");
+
+        // No extension, or one too long to be a real one: the name is cut as it is.
+        let bare = "x".repeat(FILE_NAME_MAX_CHARS + 5);
+        assert_eq!(stored_file_name(&bare), "x".repeat(FILE_NAME_MAX_CHARS));
+        let odd = format!("{}.{}", "a".repeat(150), "b".repeat(60));
+        assert_eq!(stored_file_name(&odd).chars().count(), FILE_NAME_MAX_CHARS);
+        assert!(!stored_file_name(&odd).ends_with(&"b".repeat(60)));
+    }
 }

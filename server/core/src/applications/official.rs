@@ -17,7 +17,7 @@ use super::decision::{RESULT_DOCUMENT, RESULT_MAX_FILES, ResultFile};
 use super::view::{Definitions, display_number, visible_application};
 use super::{
     ApplicationRow, FileUpload, NewDocument, Transition, add_document, application_columns,
-    change_status,
+    change_status, stored_file_name,
 };
 use crate::accounts::full_name;
 use crate::catalogue::refusal_reason;
@@ -354,7 +354,7 @@ impl Core {
             match check_upload(&self.keys, &upload.bytes, self.settings.upload_max_bytes) {
                 Ok(file) => results.push(ResultFile {
                     file,
-                    file_name: upload.file_name.clone(),
+                    file_name: stored_file_name(&upload.file_name),
                 }),
                 Err(problem) => {
                     errors.add("result_files", problem.arg("file", &upload.file_name));

@@ -15,7 +15,7 @@ use kabinet_shared::{FieldErrors, Message};
 use rand::Rng;
 use uuid::Uuid;
 
-use super::{record_blob, seal_answers};
+use super::{record_blob, seal_answers, stored_file_name};
 use crate::db::{Tx, unique_violation};
 use crate::error::{Error, Result};
 use crate::files::check_upload;
@@ -206,7 +206,7 @@ impl Core {
                 .await?;
 
             let now = self.clock.now();
-            let file_name: String = upload.file_name.chars().take(FILE_NAME_MAX_CHARS).collect();
+            let file_name = stored_file_name(&upload.file_name);
             let size = i64::try_from(checked.size).expect("uploads are limited far below i64::MAX");
             let mut tx = self.db.begin().await?;
             record_blob(&mut tx, &checked, now).await?;
