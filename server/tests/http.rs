@@ -324,6 +324,22 @@ async fn citizen_gets_403_on_official_pages() {
 }
 
 #[tokio::test]
+async fn official_gets_no_application_form() {
+    let portal = portal(false).await;
+    let path = "/services/criminal-record-certificate/apply";
+    let citizen = sign_in(&portal, "+79990000001").await;
+    let response = send(&portal, get(path, Some(&citizen))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(text(response).await.contains("name=\"request_key\""));
+
+    let official = sign_in(&portal, "+79990000002").await;
+    let response = send(&portal, get(path, Some(&official))).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let html = text(response).await;
+    assert!(!html.contains("name=\"request_key\""), "no form to fill");
+}
+
+#[tokio::test]
 async fn unknown_page_is_404() {
     let portal = portal(false).await;
     let response = send(&portal, get("/no-such-page", None)).await;

@@ -41,6 +41,14 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
         .await
         .map_err(ssr::app_error)?
         .ok_or(AppError::NotFound)?;
+    // Staff accounts cannot submit, so they get no form to fill in vain.
+    let may_apply = user.actor.role == kabinet_shared::model::Role::Citizen
+        && service
+            .applicants
+            .contains(&kabinet_shared::service::Applicant::Citizen);
+    if !may_apply {
+        return Err(AppError::Forbidden);
+    }
     let flash = ssr::take_flash(&format!("apply:{code}"))
         .await?
         .unwrap_or_default();
