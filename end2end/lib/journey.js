@@ -543,9 +543,10 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
 
       await notificationsLink.click();
       await heading(page, 'Уведомления').waitFor();
-      const messages = (await page.getByRole('listitem').filter({ hasText: `№ ${number}` }).allInnerTexts()).map(
-        (text) => text.replace(/\s+/g, ' '),
-      );
+      const numbered = page.getByRole('listitem').filter({ hasText: `№ ${number}` });
+      // The heading shows before the list has loaded: wait for the list, then read it.
+      await numbered.first().waitFor();
+      const messages = (await numbered.allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
       assert.equal(messages.length, 4, `notifications:\n${messages.join('\n')}`);
       assert.match(messages[0], new RegExp(`Статус заявления № ${number}: Исполнено`));
       assert.match(messages[1], new RegExp(`Статус заявления № ${number}: Требуется действие`));
