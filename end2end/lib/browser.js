@@ -108,10 +108,10 @@ export async function settle(page, { javaScript }) {
   } catch (error) {
     // NOTE: two CI runs on a clean clone saw a page of the action history arrive under the
     // restrictive policy of non-page responses (`default-src 'none'`), so its bundle never
-    // started; it did not recur in dozens of local runs, nor in an HTTP test rendering 60
+    // started. It did not recur in dozens of local runs, nor in an HTTP test rendering 60
     // pages at once. The document's response and state are printed so that the cause can
-    // be found, the console errors of that document are set aside with them, and the page
-    // is loaded once more; a second failure fails the test.
+    // be found, and that document's console errors are set aside with them. Then the page
+    // is loaded once more, and a second failure fails the test.
     const load = documentResponses.get(page);
     const setAside = load ? load.errors.splice(load.firstError) : [];
     console.error(

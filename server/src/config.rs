@@ -206,7 +206,7 @@ pub struct SettingArgs {
     pub esia_client_auth: Option<String>,
 
     /// PEM file (PKCS #8) of the portal's P-256 key for private_key_jwt; the provider
-    /// knows its public key.
+    /// has its public key registered.
     #[arg(long, env = "KABINET_ESIA_CLIENT_KEY_FILE", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_client_key_file: Option<PathBuf>,
@@ -217,8 +217,8 @@ pub struct SettingArgs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_acr_values: Option<String>,
 
-    /// Longest time in seconds since the person last authenticated at the provider,
-    /// asked for with max_age and checked against auth_time. Unset asks nothing.
+    /// Maximum time in seconds since the person last authenticated at the provider,
+    /// requested with max_age and checked against auth_time. Unset requests nothing.
     #[arg(long, env = "KABINET_ESIA_MAX_AGE_SECONDS", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_max_age_seconds: Option<u64>,

@@ -352,9 +352,10 @@ pub fn withdraw_form(id: impl std::fmt::Display) -> String {
     format!("withdraw:{id}")
 }
 
-/// One application, for its applicant or an official of its department. `review` says
-/// that the official's page asks. An official who opens the applicant's address, from a
-/// notification for instance, is sent on to the official's page, which has their actions.
+/// Returns one application, for its applicant or an official of its department. `review`
+/// is true when the official's review page requests it. An official who opens the
+/// applicant's address, from a notification for instance, is redirected to the review
+/// page, which has their actions.
 #[server(endpoint = "application")]
 pub async fn get_application(id: String, review: bool) -> Result<ApplicationDetail, AppError> {
     use crate::ssr;

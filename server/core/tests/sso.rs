@@ -96,7 +96,7 @@ impl TestProvider {
         }
     }
 
-    /// The settings of the second client, which signs a JWT with `key` instead of
+    /// Builds the settings of the second client, which signs a JWT with `key` instead of
     /// sending a secret.
     fn jwt_settings(&self, key: ClientKey) -> SsoSettings {
         SsoSettings {

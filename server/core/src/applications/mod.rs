@@ -252,7 +252,7 @@ pub(crate) async fn add_document(
     Ok((id, file_name))
 }
 
-/// Longest extension kept when a file name is shortened, in characters.
+/// Maximum length, in characters, of an extension kept when a file name is shortened.
 const EXTENSION_MAX_CHARS: usize = 10;
 
 /// Shortens a file name to at most [`FILE_NAME_MAX_CHARS`] characters. A short extension

@@ -429,7 +429,7 @@ impl Drop for SmtpServer {
     }
 }
 
-/// The text of a PDF as `pdftotext` extracts it, with runs of spaces folded.
+/// Extracts the text of a PDF with `pdftotext` and folds runs of spaces.
 pub fn pdf_text(core: &TestCore, pdf: &[u8]) -> String {
     let path = core
         .data_dir()

@@ -40,7 +40,7 @@ impl ClientKey {
             .map_err(|error| format!("not a P-256 private key in PKCS #8 PEM: {error}"))
     }
 
-    /// A new random key, for tests and for `kabinet` to print a key to register.
+    /// Generates a random key. The tests use it, and the portal reads its own key from a file.
     pub fn generate() -> Self {
         let mut bytes = [0_u8; 32];
         loop {
@@ -51,7 +51,7 @@ impl ClientKey {
         }
     }
 
-    /// The key in PKCS #8 PEM, as [`ClientKey::from_pem`] reads it.
+    /// Encodes the key in PKCS #8 PEM, as [`ClientKey::from_pem`] reads it.
     pub fn to_pem(&self) -> String {
         use p256::pkcs8::{EncodePrivateKey as _, LineEnding};
         self.key
@@ -60,7 +60,7 @@ impl ClientKey {
             .to_string()
     }
 
-    /// The public key as a JSON Web Key, to register at the provider.
+    /// Returns the public key as a JSON Web Key, to register at the provider.
     pub fn public_jwk(&self) -> serde_json::Value {
         let point = self.key.verifying_key().to_encoded_point(false);
         let coordinate = |bytes: Option<&p256::FieldBytes>| {

@@ -55,7 +55,7 @@ pub enum ClientAuth {
     /// `client_secret_post`: the id and secret in the request body.
     SecretPost,
     /// `private_key_jwt`: a short-lived JWT signed with the portal's key (ES256), so no
-    /// shared secret exists. The provider knows the public key.
+    /// shared secret exists. The provider has the public key.
     PrivateKeyJwt,
 }
 
