@@ -12,6 +12,7 @@ pub mod clock;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod passkey;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod url;
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/security/confirm") view=StepUpPage ssr=SsrMode::Async />
                     <Route path=path!("/security/factors") view=FactorsPage ssr=SsrMode::Async />
                     <Route path=path!("/security/factors/totp") view=TotpSetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/security/factors/passkey") view=PasskeyAddPage ssr=SsrMode::Async />
                     <Route path=path!("/security/factors/confirm") view=CodeFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/security/backup-codes") view=BackupCodesPage ssr=SsrMode::Async />
                     <Route path=path!("/security/sessions") view=SessionsPage ssr=SsrMode::Async />

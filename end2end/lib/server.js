@@ -45,7 +45,7 @@ async function freePort() {
  * KABINET_* and LEPTOS_* variables of the calling shell are dropped, so a developer's
  * database URL or keys never reach the test server.
  */
-function serverEnvironment(dataDir, port) {
+function serverEnvironment(dataDir, port, publicUrl) {
   const environment = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('KABINET_') && !name.startsWith('LEPTOS_')) {
@@ -56,6 +56,7 @@ function serverEnvironment(dataDir, port) {
     ...environment,
     KABINET_DATA_DIR: dataDir,
     KABINET_LISTEN: `127.0.0.1:${port}`,
+    KABINET_PUBLIC_URL: publicUrl,
     KABINET_ARGON2_MEMORY_KIB: '64',
     KABINET_ARGON2_ITERATIONS: '1',
     LEPTOS_OUTPUT_NAME: 'kabinet',
@@ -116,14 +117,14 @@ class PortalServer {
 }
 
 /** Starts the server once on a free port; returns null if it exits before it is ready. */
-async function startOnce() {
+async function startOnce(host) {
   const dataDir = await mkdtemp(join(tmpdir(), 'kabinet-end2end-'));
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${host}:${port}`;
   const log = [];
   const child = spawn(serverBinary, [], {
     cwd: repositoryRoot,
-    env: serverEnvironment(dataDir, port),
+    env: serverEnvironment(dataDir, port, baseUrl),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -135,7 +136,8 @@ async function startOnce() {
   child.stderr.on('data', keep);
 
   const server = new PortalServer(child, baseUrl, dataDir, log);
-  if (await waitUntilReady(baseUrl, child)) {
+  // The server listens on 127.0.0.1 whatever name the browser uses for it.
+  if (await waitUntilReady(`http://127.0.0.1:${port}`, child)) {
     return { server };
   }
   await server.stop();
@@ -146,9 +148,10 @@ async function startOnce() {
  * Starts the portal in development mode (demo accounts, the development outbox) with a
  * fresh data folder and waits until GET /readyz returns 200. Another process may take
  * the chosen port between the check and the server's bind, so a start that fails is
- * tried again on a new port, three times at most.
+ * tried again on a new port, three times at most. `host` is the name in the portal's
+ * public address: passkeys need a domain name such as `localhost`, not an IP address.
  */
-export async function startServer() {
+export async function startServer({ host = '127.0.0.1' } = {}) {
   if (!existsSync(serverBinary)) {
     throw new Error(
       `${serverBinary} not found: build it first with ` +
@@ -157,7 +160,7 @@ export async function startServer() {
   }
   let failure;
   for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const started = await startOnce();
+    const started = await startOnce(host);
     if (started.server) {
       return started.server;
     }

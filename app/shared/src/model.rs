@@ -770,6 +770,8 @@ pub enum FactorKind {
     Sms,
     /// A code by e-mail to the account's address.
     Email,
+    /// A passkey (WebAuthn): a key pair kept by the device, unlocked by its owner.
+    Passkey,
 }
 
 impl FactorKind {
@@ -778,13 +780,19 @@ impl FactorKind {
             FactorKind::Totp => "totp",
             FactorKind::Sms => "sms",
             FactorKind::Email => "email",
+            FactorKind::Passkey => "passkey",
         }
     }
 
     pub fn parse(code: &str) -> Option<FactorKind> {
-        [FactorKind::Totp, FactorKind::Sms, FactorKind::Email]
-            .into_iter()
-            .find(|kind| kind.code() == code)
+        [
+            FactorKind::Totp,
+            FactorKind::Sms,
+            FactorKind::Email,
+            FactorKind::Passkey,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
     }
 
     /// Translation key of the kind's name, e.g. `factor-kind-totp`.
@@ -803,6 +811,8 @@ impl FactorKind {
 pub struct FactorView {
     pub id: Uuid,
     pub kind: FactorKind,
+    /// The device a passkey was made on, e.g. "Chrome, Linux"; empty for other kinds.
+    pub label: Option<String>,
     pub is_default: bool,
     pub added_at: DateTime<FixedOffset>,
     pub last_used_at: Option<DateTime<FixedOffset>>,
@@ -835,6 +845,8 @@ pub struct FactorsOverview {
     pub trusted_devices: Vec<TrustedDeviceView>,
     /// Whether the account has an e-mail address, which the e-mail factor needs.
     pub has_email: bool,
+    /// Whether passkeys can be added: the portal's address must be a domain name.
+    pub passkeys_available: bool,
 }
 
 /// The second step of a sign-in, as its page shows it.

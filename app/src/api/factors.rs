@@ -1,8 +1,10 @@
 //! Second factors: the second step of sign-in, the step-up of a session, and adding and
 //! removing factors, backup codes and remembered devices.
 
+use kabinet_shared::Message;
 use kabinet_shared::model::{ChallengeView, FactorsOverview, TotpSetup};
 use leptos::prelude::*;
+use webauthn_rs_proto::{CreationChallengeResponse, RequestChallengeResponse};
 
 use super::{AppError, FormReply};
 
@@ -78,7 +80,6 @@ pub async fn send_challenge_code(
 ) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
     use kabinet_core::Error;
-    use kabinet_shared::Message;
 
     let back = format!(
         "/sign-in/factor?challenge={}&factor={}&next={}",
@@ -140,7 +141,6 @@ pub async fn send_step_up_code(
     #[server(default)] next: String,
 ) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
-    use kabinet_shared::Message;
 
     let user = ssr::require_viewer()?;
     let back = format!(
@@ -167,8 +167,8 @@ pub async fn get_factors() -> Result<FactorsOverview, AppError> {
         .map_err(ssr::app_error)
 }
 
-/// Starts adding a factor of `kind` (`totp`, `sms` or `email`) and goes to its
-/// confirmation page.
+/// Starts adding a factor of `kind` (`totp`, `sms`, `email` or `passkey`) and goes to
+/// its confirmation page. A passkey's page makes it with the browser.
 #[server(endpoint = "add_factor")]
 pub async fn add_factor(kind: String) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
@@ -181,6 +181,9 @@ pub async fn add_factor(kind: String) -> Result<FormReply, AppError> {
         Some(FactorKind::Totp) => core.start_totp(&user).await.map(|setup| {
             Success::Redirect(format!("/security/factors/totp?factor={}", setup.factor_id))
         }),
+        Some(FactorKind::Passkey) => core
+            .can_add_passkey(&user)
+            .map(|()| Success::Redirect("/security/factors/passkey".into())),
         Some(kind) => core
             .start_code_factor(&user, kind, ssr::locale(), &ssr::client())
             .await
@@ -227,7 +230,6 @@ pub async fn confirm_factor(factor: String, code: String) -> Result<FormReply, A
 #[server(endpoint = "resend_enrolment_code")]
 pub async fn resend_enrolment_code(factor: String) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
-    use kabinet_shared::Message;
 
     let user = ssr::require_viewer()?;
     let id = uuid::Uuid::parse_str(&factor).map_err(|_| AppError::NotFound)?;
@@ -243,7 +245,6 @@ pub async fn resend_enrolment_code(factor: String) -> Result<FormReply, AppError
 #[server(endpoint = "change_factor")]
 pub async fn change_factor(id: String, action: String) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
-    use kabinet_shared::Message;
 
     let user = ssr::require_viewer()?;
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
@@ -311,4 +312,78 @@ pub async fn revoke_device(id: String) -> Result<(), AppError> {
         .map_err(ssr::app_error)?;
     leptos_axum::redirect("/security/factors");
     Ok(())
+}
+
+/// The options for adding a passkey, for `navigator.credentials.create`, or why it
+/// cannot be added now.
+#[server(endpoint = "passkey_options")]
+pub async fn passkey_options() -> Result<Result<CreationChallengeResponse, Message>, AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    match ssr::core().start_passkey(&user).await {
+        Ok(options) => Ok(Ok(options)),
+        Err(kabinet_core::Error::Rejected(message)) => Ok(Err(message)),
+        Err(error) => Err(ssr::app_error(error)),
+    }
+}
+
+/// Adds the passkey the browser made (`response` is its JSON). The first factor of an
+/// account comes with backup codes, shown once on the next page.
+#[server(endpoint = "finish_passkey")]
+pub async fn finish_passkey(response: String) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
+
+    let user = ssr::require_viewer()?;
+    let outcome = match ssr::core()
+        .finish_passkey(&user, &response, &ssr::client())
+        .await
+    {
+        Ok(Some(codes)) => {
+            keep_backup_codes(&codes).await?;
+            Ok(Success::Redirect("/security/backup-codes".into()))
+        }
+        Ok(None) => Ok(Success::Redirect("/security/factors?added=1".into())),
+        Err(error) => Err(error),
+    };
+    ssr::finish_form("passkey", "/security/factors/passkey", &(), outcome).await
+}
+
+/// The options for `navigator.credentials.get` that prove the passkey `factor` in the
+/// second step of a sign-in, or why it cannot be used.
+#[server(endpoint = "passkey_challenge_options")]
+pub async fn passkey_challenge_options(
+    challenge: String,
+    factor: String,
+) -> Result<Result<RequestChallengeResponse, Message>, AppError> {
+    use crate::ssr;
+
+    let (Ok(challenge), Ok(factor)) = (
+        uuid::Uuid::parse_str(&challenge),
+        uuid::Uuid::parse_str(&factor),
+    ) else {
+        return Ok(Err(Message::new("error-challenge-expired")));
+    };
+    match ssr::core().passkey_sign_in_options(challenge, factor).await {
+        Ok(options) => Ok(Ok(options)),
+        Err(kabinet_core::Error::Rejected(message)) => Ok(Err(message)),
+        Err(error) => Err(ssr::app_error(error)),
+    }
+}
+
+/// The options for `navigator.credentials.get` that prove the passkey `factor` in a
+/// step-up of this session, or why it cannot be used.
+#[server(endpoint = "passkey_step_up_options")]
+pub async fn passkey_step_up_options(
+    factor: String,
+) -> Result<Result<RequestChallengeResponse, Message>, AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    let factor = uuid::Uuid::parse_str(&factor).map_err(|_| AppError::NotFound)?;
+    match ssr::core().passkey_step_up_options(&user, factor).await {
+        Ok(options) => Ok(Ok(options)),
+        Err(kabinet_core::Error::Rejected(message)) => Ok(Err(message)),
+        Err(error) => Err(ssr::app_error(error)),
+    }
 }

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::FormReply;
 use crate::api::factors::{
     AddFactor, ChangeFactor, CompleteChallenge, ConfirmFactor, NewBackupCodes, ResendEnrolmentCode,
-    RevokeDevice, SendChallengeCode, SendStepUpCode, StepUp, get_challenge, get_factors,
-    get_step_up_factors, get_totp_setup, take_backup_codes,
+    RevokeDevice, SendChallengeCode, SendStepUpCode, StepUp, complete_challenge, finish_passkey,
+    get_challenge, get_factors, get_step_up_factors, get_totp_setup, passkey_challenge_options,
+    passkey_options, passkey_step_up_options, step_up, take_backup_codes,
 };
 use crate::api::forms::take_form_flash;
 use crate::api::session::is_demo;
@@ -17,7 +19,16 @@ use crate::components::form::{
     ErrorSummary, FormState, Hidden, SubmitButton, TextField, ValidatedForm,
 };
 use crate::components::page::{ErrorView, Loading, PageTitle};
-use crate::i18n::{date_time, t, t_with};
+use crate::i18n::{date_time, message, t, t_with};
+
+/// The name of a factor in lists: its kind, and for a passkey the device it was made on.
+fn factor_name(factor: &FactorView) -> String {
+    let kind = t(&factor.kind.message_key());
+    match factor.label.as_deref() {
+        Some(label) if !label.is_empty() => format!("{kind} ({label})"),
+        _ => kind,
+    }
+}
 
 /// The label of the code field for the chosen way of confirming.
 fn code_label(choice: Option<&FactorView>) -> String {
@@ -25,6 +36,7 @@ fn code_label(choice: Option<&FactorView>) -> String {
         Some(FactorKind::Totp) => t("factor-code-totp"),
         Some(FactorKind::Sms) => t("factor-code-sms"),
         Some(FactorKind::Email) => t("factor-code-email"),
+        Some(FactorKind::Passkey) => t("factor-kind-passkey"),
         None => t("factor-code-backup"),
     }
 }
@@ -53,7 +65,7 @@ fn other_ways(
         .filter(|factor| Some(factor.id) != current.map(|c| c.id))
         .map(|factor| {
             let href = link(&factor.id.to_string());
-            view! { <li><a href=href>{t(&factor.kind.message_key())}</a></li> }.into_any()
+            view! { <li><a href=href>{factor_name(factor)}</a></li> }.into_any()
         })
         .collect();
     if view.backup_codes && current.is_some() {
@@ -111,8 +123,10 @@ pub fn ChallengePage() -> impl IntoView {
                     Some(FactorKind::Totp) => t("challenge-lead-totp"),
                     Some(FactorKind::Sms) => t("challenge-lead-sms"),
                     Some(FactorKind::Email) => t("challenge-lead-email"),
+                    Some(FactorKind::Passkey) => t("challenge-lead-passkey"),
                     None => t("challenge-lead-backup"),
                 };
+                let passkey = current.as_ref().is_some_and(|f| f.kind == FactorKind::Passkey);
                 let (challenge_id, next_path) = (challenge(), next());
                 let others = {
                     let (challenge_id, next_path) = (challenge_id.clone(), next_path.clone());
@@ -140,6 +154,19 @@ pub fn ChallengePage() -> impl IntoView {
                 let demo_hint = (demo && sends).then(|| view! {
                     <p class="notice notice--info">{t("confirm-demo-hint")} " " <a href="/dev/outbox">{t("outbox-title")}</a></p>
                 });
+                if passkey {
+                    let ceremony = Ceremony::SignIn {
+                        challenge: challenge_id,
+                        factor: factor_value,
+                        next: next_path,
+                    };
+                    return view! {
+                        <p class="lead">{lead}</p>
+                        <PasskeyCeremony ceremony label=t("passkey-sign-in") />
+                        {others}
+                    }
+                    .into_any();
+                }
                 view! {
                     <p class="lead">{lead}</p>
                     {demo_hint}
@@ -218,6 +245,14 @@ pub fn StepUpPage() -> impl IntoView {
                         format!("/security/confirm?factor={factor}&next={}", crate::url::encode_query(&next_path))
                     })
                 };
+                if current.as_ref().is_some_and(|f| f.kind == FactorKind::Passkey) {
+                    let ceremony = Ceremony::StepUp { factor: factor_value, next: next_path };
+                    return view! {
+                        <PasskeyCeremony ceremony label=t("passkey-confirm") />
+                        {others}
+                    }
+                    .into_any();
+                }
                 let label = code_label(current.as_ref());
                 let send_form = sends.then(|| {
                     let (factor_value, next_path) = (factor_value.clone(), next_path.clone());
@@ -288,7 +323,7 @@ pub fn FactorsPage() -> impl IntoView {
                     .into_iter()
                     .map(|factor| {
                         let id = factor.id.to_string();
-                        let name = t(&factor.kind.message_key());
+                        let name = factor_name(&factor);
                         let remove_label = t_with("factors-remove-label", &[("factor", &name)]);
                         let default_label = t_with("factors-make-default-label", &[("factor", &name)]);
                         let used = factor.last_used_at.as_ref().map(date_time).unwrap_or_else(|| t("factors-never-used"));
@@ -319,10 +354,12 @@ pub fn FactorsPage() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                let kinds: Vec<FactorKind> = [FactorKind::Totp, FactorKind::Sms, FactorKind::Email]
+                // Several apps and passkeys may be added, one phone and one e-mail address.
+                let kinds: Vec<FactorKind> = [FactorKind::Passkey, FactorKind::Totp, FactorKind::Sms, FactorKind::Email]
                     .into_iter()
-                    .filter(|kind| *kind == FactorKind::Totp || !overview.factors.iter().any(|f| f.kind == *kind))
+                    .filter(|kind| !kind.sends_code() || !overview.factors.iter().any(|f| f.kind == *kind))
                     .filter(|kind| *kind != FactorKind::Email || overview.has_email)
+                    .filter(|kind| *kind != FactorKind::Passkey || overview.passkeys_available)
                     .collect();
                 let add_buttons = kinds
                     .into_iter()
@@ -504,5 +541,141 @@ pub fn BackupCodesPage() -> impl IntoView {
             })}
         </Suspense>
         <p><a class="button" href="/security/factors">{t("backup-codes-done")}</a></p>
+    }
+}
+
+/// Adding a passkey: the device makes it after a click, which needs JavaScript.
+#[component]
+pub fn PasskeyAddPage() -> impl IntoView {
+    view! {
+        <PageTitle text=t("passkey-add-title") />
+        <h1>{t("passkey-add-title")}</h1>
+        <p class="lead">{t("passkey-add-lead")}</p>
+        <ol class="steps">
+            <li>{t("passkey-add-step-button")}</li>
+            <li>{t("passkey-add-step-device")}</li>
+        </ol>
+        <PasskeyCeremony ceremony=Ceremony::Add label=t("passkey-create") />
+        <p><a href="/security/factors">{t("passkey-add-back")}</a></p>
+    }
+}
+
+/// What a passkey button does.
+#[derive(Clone, Debug)]
+enum Ceremony {
+    /// Adds a passkey to the signed-in account.
+    Add,
+    /// Completes the second step of a sign-in.
+    SignIn {
+        challenge: String,
+        factor: String,
+        next: String,
+    },
+    /// Steps the session up before a critical change.
+    StepUp { factor: String, next: String },
+}
+
+/// The button of a passkey ceremony. The browser's passkey prompt needs JavaScript, so
+/// until the page is hydrated a notice stands in its place. A problem is announced in an
+/// alert region below the button; success moves on to the next page.
+#[component]
+fn PasskeyCeremony(ceremony: Ceremony, label: String) -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let remember = RwSignal::new(false);
+    let sign_in = matches!(ceremony, Ceremony::SignIn { .. });
+    let start = move || {
+        let ceremony = ceremony.clone();
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = run_ceremony(ceremony, remember.get_untracked()).await;
+            busy.try_set(false);
+            if let Err(text) = outcome {
+                problem.try_set(Some(text));
+            }
+        });
+    };
+    view! {
+        <Show
+            when=move || hydrated.get()
+            fallback=|| view! { <p class="notice notice--info">{t("passkey-needs-javascript")}</p> }
+        >
+            {sign_in.then(|| view! {
+                <div class="checkbox">
+                    <input class="checkbox__input" type="checkbox" id="remember" on:change=move |event| remember.set(event_target_checked(&event)) />
+                    <label class="checkbox__label" for="remember">{t("challenge-remember")}</label>
+                </div>
+            })}
+            <p>
+                <button class="button" type="button" aria-disabled=move || busy.get().then_some("true") on:click={
+                    let start = start.clone();
+                    move |_| if !busy.get_untracked() { start() }
+                }>
+                    {label.clone()}
+                </button>
+            </p>
+        </Show>
+        <div role="alert">
+            {move || problem.get().map(|text| view! { <p class="notice notice--problem">{text}</p> })}
+        </div>
+    }
+}
+
+/// Runs a ceremony to its end: the server's options, the device's response, the
+/// server's check. Returns the text to show when it fails; on success the server's reply has
+/// already sent the browser on.
+async fn run_ceremony(ceremony: Ceremony, remember: bool) -> Result<(), String> {
+    let shown = |error: crate::api::AppError| {
+        // Only adding a passkey needs a step-up; the step-up page comes back here.
+        if error == crate::api::AppError::StepUpRequired {
+            let next = crate::url::encode_query("/security/factors/passkey");
+            let _ = window()
+                .location()
+                .set_href(&format!("/security/confirm?next={next}"));
+        }
+        t(error.message_key())
+    };
+    let device = |missing: crate::passkey::NoCredential| t(missing.message_key());
+    let reply = match ceremony {
+        Ceremony::Add => {
+            let options = passkey_options()
+                .await
+                .map_err(shown)?
+                .map_err(|m| message(&m))?;
+            let response = crate::passkey::create(options).await.map_err(device)?;
+            finish_passkey(response).await
+        }
+        Ceremony::SignIn {
+            challenge,
+            factor,
+            next,
+        } => {
+            let options = passkey_challenge_options(challenge.clone(), factor.clone())
+                .await
+                .map_err(shown)?
+                .map_err(|m| message(&m))?;
+            let response = crate::passkey::get(options).await.map_err(device)?;
+            let remember = if remember { "on" } else { "" };
+            complete_challenge(challenge, factor, response, remember.to_string(), next).await
+        }
+        Ceremony::StepUp { factor, next } => {
+            let options = passkey_step_up_options(factor.clone())
+                .await
+                .map_err(shown)?
+                .map_err(|m| message(&m))?;
+            let response = crate::passkey::get(options).await.map_err(device)?;
+            step_up(factor, response, next).await
+        }
+    };
+    match reply.map_err(shown)? {
+        FormReply::Done | FormReply::Saved(_) => Ok(()),
+        FormReply::Invalid(errors) => Err(errors
+            .get("code")
+            .map(message)
+            .unwrap_or_else(|| t("error-passkey-failed"))),
+        FormReply::Rejected(rejected) => Err(message(&rejected)),
     }
 }

@@ -23,7 +23,8 @@ pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;
 pub use catalogue::{ServicePage, ServicesPage};
 pub use factors::{
-    BackupCodesPage, ChallengePage, CodeFactorPage, FactorsPage, StepUpPage, TotpSetupPage,
+    BackupCodesPage, ChallengePage, CodeFactorPage, FactorsPage, PasskeyAddPage, StepUpPage,
+    TotpSetupPage,
 };
 pub use history::{HistoryEntryPage, HistoryPage};
 pub use home::{HomePage, NotFoundPage};

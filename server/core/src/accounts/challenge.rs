@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use kabinet_shared::Message;
-use kabinet_shared::model::{ChallengeView, SignInResult};
+use kabinet_shared::model::{ChallengeView, FactorKind, SignInResult};
 use uuid::Uuid;
 
 use super::factors::{self, FactorRow};
@@ -54,8 +54,8 @@ impl std::fmt::Debug for CompletedSignIn {
 }
 
 #[derive(sqlx::FromRow)]
-struct ChallengeRow {
-    user_id: Uuid,
+pub(super) struct ChallengeRow {
+    pub user_id: Uuid,
     login_key: Vec<u8>,
     expires_at: DateTime<Utc>,
     completed_at: Option<DateTime<Utc>>,
@@ -202,10 +202,12 @@ impl Core {
             if left <= 0 {
                 return Err(Error::rejected("error-challenge-expired"));
             }
-            return Err(Error::field(
-                "code",
-                Message::new("error-code-wrong").arg("left", left),
-            ));
+            let wrong = if kind == FactorKind::Passkey.code() {
+                "error-passkey-failed"
+            } else {
+                "error-code-wrong"
+            };
+            return Err(Error::field("code", Message::new(wrong).arg("left", left)));
         }
 
         execute!(
@@ -231,7 +233,7 @@ impl Core {
         })
     }
 
-    async fn open_challenge_row(
+    pub(super) async fn open_challenge_row(
         &self,
         tx: &mut crate::db::Tx,
         challenge_id: Uuid,
@@ -315,6 +317,7 @@ impl Core {
             .await?
             .ok_or(Error::Unauthenticated)?;
         let without_factors = rows.is_empty();
+        let mut passkey = false;
         let accepted = if without_factors {
             drop(tx);
             let matches = self
@@ -333,6 +336,7 @@ impl Core {
                     if factor.confirmed_at.is_none() {
                         return Err(Error::NotFound);
                     }
+                    passkey = factor.kind() == FactorKind::Passkey;
                     self.check_factor_code(&mut tx, &factor, session.session_id, code)
                         .await?
                 }
@@ -347,6 +351,8 @@ impl Core {
             }
             let key = if without_factors {
                 "error-current-password-wrong"
+            } else if passkey {
+                "error-passkey-failed"
             } else {
                 "error-factor-code-wrong"
             };

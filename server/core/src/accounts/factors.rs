@@ -1,5 +1,5 @@
-//! Second factors: authenticator apps (TOTP), SMS and e-mail codes, single-use backup
-//! codes and trusted devices ("remember this device for 30 days").
+//! Second factors: authenticator apps (TOTP), SMS and e-mail codes, passkeys (in
+//! `passkeys.rs`), single-use backup codes and trusted devices ("remember this device for 30 days").
 //!
 //! A person may have several factors and chooses the default one. Adding the first
 //! factor also creates ten backup codes. Adding or removing a factor, new backup codes
@@ -40,6 +40,7 @@ const TOTP_ISSUER: &str = "Kabinet";
 #[derive(sqlx::FromRow)]
 pub(crate) struct FactorRow {
     pub id: Uuid,
+    pub user_id: Uuid,
     pub kind: String,
     pub secret_enc: Option<Vec<u8>>,
     pub is_default: bool,
@@ -47,6 +48,7 @@ pub(crate) struct FactorRow {
     pub last_step: i64,
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
+    pub label: Option<String>,
 }
 
 impl FactorRow {
@@ -58,6 +60,7 @@ impl FactorRow {
         FactorView {
             id: self.id,
             kind: self.kind(),
+            label: self.label.clone(),
             is_default: self.is_default,
             added_at: time::local(self.created_at, zone),
             last_used_at: self.last_used_at.map(|at| time::local(at, zone)),
@@ -73,7 +76,7 @@ struct DeviceRow {
     expires_at: DateTime<Utc>,
 }
 
-fn secret_context(factor_id: Uuid) -> Vec<u8> {
+pub(super) fn secret_context(factor_id: Uuid) -> Vec<u8> {
     format!("second_factors.secret:{factor_id}").into_bytes()
 }
 
@@ -192,6 +195,7 @@ impl Core {
                 })
                 .collect(),
             has_email: user.email.is_some(),
+            passkeys_available: self.passkeys_available(),
         })
     }
 
@@ -489,7 +493,7 @@ impl Core {
         Ok(())
     }
 
-    async fn replace_backup_codes(
+    pub(super) async fn replace_backup_codes(
         &self,
         tx: &mut Tx,
         user_id: Uuid,
@@ -534,8 +538,9 @@ impl Core {
     }
 
     /// Checks a code of `row` typed in `scope`: a TOTP code of the current time step or
-    /// one step either side that is newer than the last one accepted, or the one-time
-    /// code sent for this scope. An accepted code cannot be used again.
+    /// one step either side that is newer than the last one accepted, the one-time code
+    /// sent for this scope, or a passkey's answer to the ceremony of this scope. An
+    /// accepted code or answer cannot be used again.
     pub(crate) async fn check_factor_code(
         &self,
         tx: &mut Tx,
@@ -597,6 +602,7 @@ impl Core {
                     Check::Unusable(message) => Err(Error::Rejected(message)),
                 }
             }
+            FactorKind::Passkey => self.check_passkey(tx, row, scope, code).await,
         }
     }
 
@@ -630,7 +636,7 @@ impl Core {
                     .ok_or_else(|| Error::rejected("error-factor-email-missing"))?;
                 deliveries::enqueue(tx, now, Channel::Email, email, &body).await
             }
-            FactorKind::Totp => Ok(()),
+            FactorKind::Totp | FactorKind::Passkey => Ok(()),
         }
     }
 
@@ -679,7 +685,7 @@ impl Core {
 
 pub(crate) async fn confirmed_factors(tx: &mut Tx, user_id: Uuid) -> Result<Vec<FactorRow>> {
     let rows = on_conn!(tx, conn => sqlx::query_as(
-        "SELECT id, kind, secret_enc, is_default, confirmed_at, last_step, created_at, last_used_at
+        "SELECT id, user_id, kind, secret_enc, is_default, confirmed_at, last_step, created_at, last_used_at, label
          FROM second_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL
          ORDER BY is_default DESC, created_at ASC",
     )
@@ -691,7 +697,7 @@ pub(crate) async fn confirmed_factors(tx: &mut Tx, user_id: Uuid) -> Result<Vec<
 
 pub(crate) async fn factor(tx: &mut Tx, user_id: Uuid, factor_id: Uuid) -> Result<FactorRow> {
     let row: Option<FactorRow> = on_conn!(tx, conn => sqlx::query_as(
-        "SELECT id, kind, secret_enc, is_default, confirmed_at, last_step, created_at, last_used_at
+        "SELECT id, user_id, kind, secret_enc, is_default, confirmed_at, last_step, created_at, last_used_at, label
          FROM second_factors WHERE id = $1 AND user_id = $2",
     )
     .bind(factor_id)

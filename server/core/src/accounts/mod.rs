@@ -8,6 +8,7 @@ mod export;
 pub(crate) mod export_pdf;
 mod factors;
 mod lockout;
+mod passkeys;
 mod phone_change;
 mod profile;
 mod recovery;
