@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services") view=ServicesPage ssr=SsrMode::Async />
                     <Route path=path!("/services/:code") view=ServicePage ssr=SsrMode::Async />
                     <Route path=path!("/services/:code/apply") view=ApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/applications/drafts") view=DraftsPage ssr=SsrMode::Async />
                     <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />

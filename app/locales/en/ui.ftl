@@ -297,6 +297,26 @@ apply-file-remove = Remove
 apply-from-profile = Filled in from your profile; you can change it
 apply-shown-when = Fill in only if the answer to “{ $field }” is { $values }
 apply-submit = Submit the application
+apply-save-draft = Save as a draft
+apply-draft-hint = A draft can be finished later: it keeps the answers and the attached files, but does not check them.
+drafts-title = Drafts
+drafts-lead = Applications you started to fill in but have not sent. A draft is kept until you send the application or delete it.
+drafts-empty = There are no drafts.
+drafts-column-service = Service
+drafts-column-saved = Saved
+drafts-column-filled = Filled in
+drafts-filled = { $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+}, { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}
+drafts-delete = Delete
+drafts-delete-label = Delete the draft: { $service }
+drafts-back = Back to the applications
+notice-draft-saved = The draft is saved. You can finish it later under "Drafts".
+notice-draft-deleted = The draft is deleted.
 
 applications-title = My applications
 applications-new = New application

@@ -305,6 +305,28 @@ apply-file-remove = Удалить
 apply-from-profile = Заполнено из профиля, можно изменить
 apply-shown-when = Заполните, только если в вопросе «{ $field }» ответили { $values }
 apply-submit = Отправить заявление
+apply-save-draft = Сохранить черновик
+apply-draft-hint = Черновик можно дописать позже: он сохраняет ответы и прикреплённые файлы, но не проверяет их.
+drafts-title = Черновики
+drafts-lead = Заявления, которые вы начали заполнять, но ещё не отправили. Черновик хранится, пока вы не отправите заявление или не удалите его.
+drafts-empty = Черновиков нет.
+drafts-column-service = Услуга
+drafts-column-saved = Сохранён
+drafts-column-filled = Заполнено
+drafts-filled = { $answers ->
+    [one] { $answers } ответ
+    [few] { $answers } ответа
+   *[other] { $answers } ответов
+}, { $files ->
+    [one] { $files } файл
+    [few] { $files } файла
+   *[other] { $files } файлов
+}
+drafts-delete = Удалить
+drafts-delete-label = Удалить черновик: { $service }
+drafts-back = Вернуться к заявлениям
+notice-draft-saved = Черновик сохранён. Его можно дописать позже в разделе «Черновики».
+notice-draft-deleted = Черновик удалён.
 
 applications-title = Мои заявления
 applications-new = Подать новое заявление

@@ -657,6 +657,20 @@ pub struct OutboxMessage {
     pub body: String,
 }
 
+/// A saved draft of an application form, as the list of drafts shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftView {
+    /// The request key of the form filling, which also opens the draft again.
+    pub request_key: String,
+    pub service_code: String,
+    pub service_title: String,
+    pub updated_at: DateTime<FixedOffset>,
+    /// How many answers are filled in.
+    pub answers: u32,
+    /// How many files are attached.
+    pub files: u32,
+}
+
 /// A staged file shown on a form that was sent back with errors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StagedFile {

@@ -30,8 +30,13 @@ pub struct ApplyForm {
     pub reply: Option<FormReply>,
 }
 
+/// The application form of the service `code`: empty with answers from the profile, or
+/// the person's draft `draft` (a request key) when one is given.
 #[server(endpoint = "apply_form")]
-pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
+pub async fn get_apply_form(
+    code: String,
+    #[server(default)] draft: String,
+) -> Result<ApplyForm, AppError> {
     use crate::ssr;
 
     let user = ssr::require_viewer()?;
@@ -55,6 +60,16 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
 
     let (values, prefilled, request_key) = match flash.values.get("request_key") {
         Some(key) => (flash.values.clone(), Vec::new(), key.clone()),
+        None if !draft.is_empty() => {
+            let saved = core
+                .draft(&user.actor, &draft)
+                .await
+                .map_err(ssr::app_error)?;
+            if saved.service_code != service.code {
+                return Err(AppError::NotFound);
+            }
+            (saved.answers, Vec::new(), draft)
+        }
         None => {
             let profile = core.profile(&user.actor).await.map_err(ssr::app_error)?;
             let mut values = BTreeMap::new();
@@ -86,26 +101,67 @@ pub async fn get_apply_form(code: String) -> Result<ApplyForm, AppError> {
 }
 
 /// Submits the application form: answers, files and removed files in one multipart post.
+/// The button "Сохранить черновик" sends `intent=draft`, which saves the form as a draft
+/// without checking it and keeps it on screen.
 #[server(endpoint = "submit_application", input = MultipartFormData)]
 pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
+    use kabinet_shared::Message;
 
     let user = ssr::require_viewer()?;
     let core = ssr::core();
-    let submission = multipart::read(data, core.settings.upload_max_bytes).await?;
+    let (submission, intent) = multipart::read(data, core.settings.upload_max_bytes).await?;
     let form = format!("apply:{}", submission.service_code);
+    let mut values = submission.answers.clone();
+    values.insert("request_key".to_string(), submission.request_key.clone());
+
+    if intent == "draft" {
+        let back = format!(
+            "/services/{}/apply?draft={}",
+            ssr::encode_query(&submission.service_code),
+            ssr::encode_query(&submission.request_key)
+        );
+        let outcome = core
+            .save_draft(&user.actor, submission)
+            .await
+            .map(|()| Success::Stay(Message::new("notice-draft-saved")));
+        return ssr::finish_form(&form, &back, &values, outcome).await;
+    }
     let back = format!(
         "/services/{}/apply",
         ssr::encode_query(&submission.service_code)
     );
-    let mut values = submission.answers.clone();
-    values.insert("request_key".to_string(), submission.request_key.clone());
-
     let outcome = core
         .submit_application(&user.actor, submission)
         .await
         .map(|submitted| Success::Redirect(format!("/applications/{}?submitted=1", submitted.id)));
     ssr::finish_form(&form, &back, &values, outcome).await
+}
+
+/// The person's drafts of application forms.
+#[server(endpoint = "drafts")]
+pub async fn list_drafts() -> Result<Vec<kabinet_shared::model::DraftView>, AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    ssr::core()
+        .drafts(&user.actor, ssr::locale())
+        .await
+        .map_err(ssr::app_error)
+}
+
+/// Deletes a draft with its attached files and returns to the list of drafts.
+#[server(endpoint = "delete_draft")]
+pub async fn delete_draft(draft: String) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
+    use kabinet_shared::Message;
+
+    let user = ssr::require_viewer()?;
+    let outcome = ssr::core()
+        .delete_draft(&user.actor, &draft)
+        .await
+        .map(|()| Success::Stay(Message::new("notice-draft-deleted")));
+    ssr::finish_form("drafts", "/applications/drafts", &(), outcome).await
 }
 
 /// Posts a message with files to an application's thread, from its applicant or the
@@ -183,9 +239,14 @@ pub(crate) mod multipart {
         Ok(parts)
     }
 
-    /// Reads the application form into a submission.
-    pub async fn read(data: MultipartData, max_bytes: u64) -> Result<Submission, AppError> {
+    /// Reads the application form into a submission, and the `intent` of the button that
+    /// sent it (`draft`, or empty for a submission).
+    pub async fn read(
+        data: MultipartData,
+        max_bytes: u64,
+    ) -> Result<(Submission, String), AppError> {
         let mut submission = Submission::default();
+        let mut intent = String::new();
         for Part {
             name,
             file_name,
@@ -208,6 +269,7 @@ pub(crate) mod multipart {
             match name.as_str() {
                 "service" => submission.service_code = text,
                 "request_key" => submission.request_key = text,
+                "intent" => intent = text,
                 "remove_upload" => {
                     if let Ok(id) = uuid::Uuid::parse_str(&text) {
                         submission.remove_staged.push(id);
@@ -225,7 +287,7 @@ pub(crate) mod multipart {
                 },
             }
         }
-        Ok(submission)
+        Ok((submission, intent))
     }
 
     /// Reads the thread form: the application's id, the text and the attached files.

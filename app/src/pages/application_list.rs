@@ -40,7 +40,11 @@ pub fn ApplicationsPage() -> impl IntoView {
     view! {
         <PageTitle text=t("applications-title") />
         <h1>{t("applications-title")}</h1>
-        <p class="actions"><a class="button" href="/services">{t("applications-new")}</a></p>
+        <p class="actions">
+            <a class="button" href="/services">{t("applications-new")}</a>
+            " "
+            <a class="button button--secondary" href="/applications/drafts">{t("drafts-title")}</a>
+        </p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let query = query();

@@ -31,8 +31,13 @@ const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let code = move || params.read().get("code").unwrap_or_default();
-    let form = Resource::new(code, get_apply_form);
+    let draft = move || query.read().get("draft").unwrap_or_default();
+    let form = Resource::new(
+        move || (code(), draft()),
+        |(code, draft)| get_apply_form(code, draft),
+    );
 
     view! {
         <Suspense fallback=Loading>
@@ -153,7 +158,14 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
                 <p class="field__hint">{t("apply-documents-hint")}</p>
             })}
             {documents}
-            <SubmitButton label=t("apply-submit") pending=Signal::from(pending) />
+            <div class="button-row">
+                <SubmitButton label=t("apply-submit") pending=Signal::from(pending) />
+                // A draft is saved as typed, so the browser's own checks are skipped.
+                <button class="button button--secondary" type="submit" name="intent" value="draft" formnovalidate>
+                    {t("apply-save-draft")}
+                </button>
+            </div>
+            <p class="field__hint">{t("apply-draft-hint")} " " <a href="/applications/drafts">{t("drafts-title")}</a></p>
         </form>
     }
 }
@@ -188,6 +200,13 @@ fn submit_handler(
         let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else {
             return;
         };
+        // A draft goes to the server as typed: only a submission is checked here first.
+        if is_draft_button(&event) {
+            let _ = data.append_with_str("intent", "draft");
+            pending.set(true);
+            submit.dispatch_local(data);
+            return;
+        }
 
         // Only the server can check an attached file's type, by its content. So a form
         // with a file goes to the server even when answers have errors, and every error
@@ -201,6 +220,21 @@ fn submit_handler(
         pending.set(true);
         submit.dispatch_local(data);
     }
+}
+
+/// Whether the form was sent by its "save as draft" button.
+#[cfg(feature = "hydrate")]
+fn is_draft_button(event: &leptos::ev::SubmitEvent) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    event
+        .submitter()
+        .and_then(|button| button.dyn_into::<leptos::web_sys::HtmlButtonElement>().ok())
+        .is_some_and(|button| button.name() == "intent" && button.value() == "draft")
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn is_draft_button(_event: &leptos::ev::SubmitEvent) -> bool {
+    false
 }
 
 #[cfg(feature = "hydrate")]

@@ -3,6 +3,7 @@
 mod dashboard;
 mod deadlines;
 mod decision;
+mod drafts;
 mod official;
 mod save_back;
 mod submit;
@@ -17,6 +18,7 @@ use kabinet_shared::model::ApplicationStatus;
 use uuid::Uuid;
 
 pub use decision::RESULT_MAX_FILES;
+pub use drafts::{DRAFTS_MAX, Draft};
 pub use official::{BulkAction, BulkOutcome, COMMENT_MAX_CHARS};
 pub use submit::{FileUpload, Submission, Submitted, document_field};
 pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};

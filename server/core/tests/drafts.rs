@@ -1,0 +1,285 @@
+//! Drafts of application forms, on every backend under test.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{PDF, cores};
+use kabinet_core::Error;
+use kabinet_core::applications::{DRAFTS_MAX, FileUpload, Submission};
+use kabinet_core::shared::Locale;
+use uuid::Uuid;
+
+const SERVICE: &str = "criminal-record-certificate";
+
+/// A half-filled form: a wrong date, a field the form does not have and an empty answer.
+fn partial_answers() -> BTreeMap<String, String> {
+    [
+        ("surname", "Соколова"),
+        ("birth_date", "31.02.1988"),
+        ("purpose", ""),
+        ("not_a_field", "x"),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_string(), value.to_string()))
+    .collect()
+}
+
+fn full_answers() -> BTreeMap<String, String> {
+    [
+        ("surname", "Соколова"),
+        ("given_name", "Мария"),
+        ("patronymic", "Ивановна"),
+        ("former_names", ""),
+        ("birth_date", "09.03.1988"),
+        ("birth_place", "г. Пермь"),
+        ("snils", "112-233-445 95"),
+        ("purpose", "employment"),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_string(), value.to_string()))
+    .collect()
+}
+
+fn form(key: &str, answers: BTreeMap<String, String>, with_file: bool) -> Submission {
+    let uploads = if with_file {
+        vec![FileUpload {
+            document_code: "passport_scan".into(),
+            file_name: "паспорт.pdf".into(),
+            bytes: PDF.to_vec(),
+        }]
+    } else {
+        Vec::new()
+    };
+    Submission {
+        service_code: SERVICE.into(),
+        request_key: key.into(),
+        answers,
+        uploads,
+        remove_staged: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn draft_keeps_answers_and_files() {
+    for core in cores().await {
+        core.seed_catalogue().await.unwrap();
+        let citizen = core.register("+79123480001", "").await;
+        let key = Uuid::new_v4().to_string();
+
+        core.save_draft(&citizen, form(&key, partial_answers(), true))
+            .await
+            .unwrap();
+        let drafts = core.drafts(&citizen, Locale::Ru).await.unwrap();
+        let draft = core.draft(&citizen, &key).await.unwrap();
+        let staged = core.staged_files(&citizen, &key).await.unwrap();
+
+        assert_eq!(drafts.len(), 1, "{}", core.label);
+        assert_eq!(drafts[0].request_key, key, "{}", core.label);
+        assert_eq!(drafts[0].service_code, SERVICE, "{}", core.label);
+        assert_eq!(
+            drafts[0].service_title, "Справка о наличии (отсутствии) судимости",
+            "{}",
+            core.label
+        );
+        assert_eq!(drafts[0].answers, 2, "{}", core.label);
+        assert_eq!(drafts[0].files, 1, "{}", core.label);
+        assert_eq!(draft.service_code, SERVICE, "{}", core.label);
+        let expected: BTreeMap<String, String> =
+            [("surname", "Соколова"), ("birth_date", "31.02.1988")]
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect();
+        assert_eq!(
+            draft.answers, expected,
+            "{}: answers are kept as typed, without empty or unknown ones",
+            core.label
+        );
+        assert_eq!(staged.len(), 1, "{}", core.label);
+        assert_eq!(staged[0].file_name, "паспорт.pdf", "{}", core.label);
+
+        // Saving again changes the same draft.
+        core.clock.advance(chrono::Duration::minutes(5));
+        let mut more = partial_answers();
+        more.insert("given_name".into(), "Мария".into());
+        core.save_draft(&citizen, form(&key, more, false))
+            .await
+            .unwrap();
+        let after = core.drafts(&citizen, Locale::Ru).await.unwrap();
+        assert_eq!(after.len(), 1, "{}", core.label);
+        assert_eq!(after[0].answers, 3, "{}", core.label);
+        assert_eq!(after[0].files, 1, "{}: the file stays attached", core.label);
+        assert!(after[0].updated_at > drafts[0].updated_at, "{}", core.label);
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn sent_draft_disappears() {
+    for core in cores().await {
+        core.seed_catalogue().await.unwrap();
+        let citizen = core.register("+79123480002", "").await;
+        let key = Uuid::new_v4().to_string();
+        core.save_draft(&citizen, form(&key, partial_answers(), true))
+            .await
+            .unwrap();
+
+        // The application is sent from the draft, with its staged file.
+        let mut sent = form(&key, full_answers(), false);
+        sent.uploads.clear();
+        let submitted = core.submit_application(&citizen, sent).await.unwrap();
+        let drafts = core.drafts(&citizen, Locale::Ru).await.unwrap();
+        let again = core
+            .save_draft(&citizen, form(&key, partial_answers(), false))
+            .await
+            .unwrap_err();
+
+        assert!(drafts.is_empty(), "{}: {drafts:?}", core.label);
+        let detail = core
+            .application(&citizen, submitted.id, Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(
+            detail.documents.len(),
+            1,
+            "{}: the draft's file went along",
+            core.label
+        );
+        match again {
+            Error::Rejected(message) => {
+                assert_eq!(message.key, "error-draft-sent", "{}", core.label)
+            }
+            other => panic!("{}: expected a rejection, got {other:?}", core.label),
+        }
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn draft_belongs_to_its_author() {
+    for core in cores().await {
+        core.seed_catalogue().await.unwrap();
+        let author = core.register("+79123480003", "").await;
+        let other = core.register("+79123480004", "").await;
+        let key = Uuid::new_v4().to_string();
+        core.save_draft(&author, form(&key, partial_answers(), true))
+            .await
+            .unwrap();
+
+        let read = core.draft(&other, &key).await.unwrap_err();
+        let deleted = core.delete_draft(&other, &key).await.unwrap_err();
+        let listed = core.drafts(&other, Locale::Ru).await.unwrap();
+
+        assert!(matches!(read, Error::NotFound), "{}: {read:?}", core.label);
+        assert!(
+            matches!(deleted, Error::NotFound),
+            "{}: {deleted:?}",
+            core.label
+        );
+        assert!(listed.is_empty(), "{}", core.label);
+        assert_eq!(
+            core.drafts(&author, Locale::Ru).await.unwrap().len(),
+            1,
+            "{}",
+            core.label
+        );
+
+        // The author deletes it, with its file.
+        core.delete_draft(&author, &key).await.unwrap();
+        assert!(
+            core.drafts(&author, Locale::Ru).await.unwrap().is_empty(),
+            "{}",
+            core.label
+        );
+        assert!(
+            core.staged_files(&author, &key).await.unwrap().is_empty(),
+            "{}",
+            core.label
+        );
+        let twice = core.delete_draft(&author, &key).await.unwrap_err();
+        assert!(
+            matches!(twice, Error::NotFound),
+            "{}: {twice:?}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn drafts_are_limited() {
+    for core in cores().await {
+        core.seed_catalogue().await.unwrap();
+        let citizen = core.register("+79123480005", "").await;
+        for _ in 0..DRAFTS_MAX {
+            core.save_draft(
+                &citizen,
+                form(&Uuid::new_v4().to_string(), partial_answers(), false),
+            )
+            .await
+            .unwrap();
+        }
+        let over = core
+            .save_draft(
+                &citizen,
+                form(&Uuid::new_v4().to_string(), partial_answers(), false),
+            )
+            .await
+            .unwrap_err();
+
+        match over {
+            Error::Rejected(message) => {
+                assert_eq!(message.key, "error-drafts-too-many", "{}", core.label);
+                assert_eq!(
+                    message.args,
+                    vec![("max".to_string(), "50".to_string())],
+                    "{}",
+                    core.label
+                );
+            }
+            other => panic!("{}: expected a rejection, got {other:?}", core.label),
+        }
+        assert_eq!(
+            core.drafts(&citizen, Locale::Ru).await.unwrap().len(),
+            DRAFTS_MAX as usize,
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_file_is_reported_after_saving() {
+    for core in cores().await {
+        core.seed_catalogue().await.unwrap();
+        let citizen = core.register("+79123480006", "").await;
+        let key = Uuid::new_v4().to_string();
+        let mut bad = form(&key, partial_answers(), false);
+        bad.uploads.push(FileUpload {
+            document_code: "passport_scan".into(),
+            file_name: "вирус.exe".into(),
+            bytes: b"MZ\x90\x00 not a document".to_vec(),
+        });
+
+        let error = core.save_draft(&citizen, bad).await.unwrap_err();
+
+        match error {
+            Error::Invalid(errors) => {
+                assert!(
+                    errors.get("doc_passport_scan").is_some(),
+                    "{}: {errors:?}",
+                    core.label
+                );
+            }
+            other => panic!("{}: expected invalid input, got {other:?}", core.label),
+        }
+        assert_eq!(
+            core.draft(&citizen, &key).await.unwrap().answers.len(),
+            2,
+            "{}: the answers were saved",
+            core.label
+        );
+        core.finish().await;
+    }
+}
