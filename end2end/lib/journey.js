@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { checkAccessibility } from './axe.js';
 import { launchBrowser, newPortalContext, settle } from './browser.js';
 import { writeAttachments } from './files.js';
-import { assertFieldError, assertNoFieldError, assertValues, errorSummary, fillFields } from './forms.js';
+import { assertFieldError, assertNoFieldError, assertValues, errorSummary, escapeRegExp, fillFields } from './forms.js';
 import { startServer } from './server.js';
 
 /** The demo accounts seeded in development mode, all with one password. */
@@ -458,6 +458,34 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       await audit(page, 'the application form with errors');
     });
 
+    step('application form saved as a draft and continued', async () => {
+      const { page } = journey;
+      await fillFields(page, { [APPLY_BIRTH_PLACE]: citizen.birthPlace });
+      await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+      await page.getByText('Черновик сохранён.', { exact: false }).waitFor();
+      await settle(page, mode);
+      await assertValues(page, { [APPLY_BIRTH_PLACE]: citizen.birthPlace, [APPLY_SNILS]: citizen.snils });
+      await audit(page, 'the application form with its draft saved');
+
+      await page.getByRole('link', { name: 'Черновики' }).click();
+      await heading(page, 'Черновики').waitFor();
+      await settle(page, mode);
+      const rows = await tableRows(page);
+      assert.equal(rows.length, 1, `drafts listed:\n${rows.join('\n')}`);
+      assert.match(rows[0], new RegExp(`^${escapeRegExp(SERVICE_TITLE)} \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2} 8 ответов, 0 файлов Удалить$`));
+      await audit(page, 'the list of drafts');
+
+      await page.getByRole('link', { name: SERVICE_TITLE }).click();
+      await heading(page, 'Заявление').waitFor();
+      await settle(page, mode);
+      await assertValues(page, {
+        [SURNAME]: citizen.newSurname,
+        [APPLY_FORMER_NAMES]: citizen.formerNames,
+        [APPLY_BIRTH_PLACE]: citizen.birthPlace,
+      });
+      assert.equal(await page.getByRole('radio', { name: 'Трудоустройство' }).isChecked(), true, 'the chosen purpose');
+    });
+
     step('application submitted once on double click', async () => {
       const { page } = journey;
       await fillFields(page, { [APPLY_BIRTH_PLACE]: citizen.birthPlace });
@@ -478,6 +506,9 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       journey.applicationNumber = number;
       journey.applicationPath = new URL(page.url()).pathname;
       await audit(page, 'the submitted application');
+
+      await open(page, '/applications/drafts');
+      await page.getByText('Черновиков нет.').waitFor();
 
       await openFromMenu(page, 'Мои заявления', 'Мои заявления');
       const rows = await tableRows(page);
@@ -709,7 +740,8 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
         await postalHint.waitFor({ state: 'hidden' });
         await page.getByRole('radio', { name: 'На бумаге по почте' }).check();
         await postalHint.waitFor();
-        await page.getByLabel('Почтовый адрес (необязательно)').waitFor();
+        // Asked now, the field is required: its label carries no "(необязательно)".
+        await page.getByLabel('Почтовый адрес', { exact: true }).waitFor();
         await audit(page, 'a form with a conditional field asked');
         await page.getByRole('radio', { name: 'В личный кабинет в электронном виде' }).check();
         await postalHint.waitFor({ state: 'hidden' });

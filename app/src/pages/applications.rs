@@ -387,8 +387,9 @@ fn ServiceField(
             None => note,
         });
     }
-    // A conditional field is required only when asked; its hint says when.
-    let optional = !field.required || condition.is_some();
+    // A required conditional field is required whenever it is asked, and its hint says
+    // when that is, so it carries no "(optional)" mark.
+    let optional = !field.required;
     let autocomplete = field.autocomplete.clone();
 
     match field.kind {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use kabinet_shared::model::{ApplicationSummary, Dashboard};
+use kabinet_shared::model::{ApplicationSummary, Dashboard, Role};
 
 use crate::api::applications::get_dashboard;
 use crate::components::layout::ViewerResource;
@@ -57,7 +57,7 @@ pub fn CabinetPage() -> impl IntoView {
                             <p>{t("cabinet-history-text")}</p>
                         </div>
                     </section>
-                    <ApplicationGroups dashboard />
+                    <ApplicationGroups dashboard may_apply=viewer.role == Role::Citizen />
                 }
                 .into_any()
             })}
@@ -66,13 +66,17 @@ pub fn CabinetPage() -> impl IntoView {
 }
 
 /// The applications that need the person's action, those being processed and the latest
-/// results, each group linking to the full filtered list.
+/// results, each group linking to the full filtered list. Staff accounts, which cannot
+/// apply (`may_apply` false), get no link to a new application.
 #[component]
-fn ApplicationGroups(dashboard: Dashboard) -> impl IntoView {
+fn ApplicationGroups(dashboard: Dashboard, may_apply: bool) -> impl IntoView {
     if dashboard.total == 0 {
         return view! {
             <h2>{t("cabinet-applications")}</h2>
-            <p>{t("applications-empty")} " " <a href="/services">{t("applications-new")}</a></p>
+            <p>
+                {t("applications-empty")}
+                {may_apply.then(|| view! { " " <a href="/services">{t("applications-new")}</a> })}
+            </p>
         }
         .into_any();
     }
