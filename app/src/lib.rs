@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/applications/drafts") view=DraftsPage ssr=SsrMode::Async />
                     <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/applications/:id/correct") view=CorrectionPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications/history") view=NotificationArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/settings/notifications") view=NotificationSettingsPage ssr=SsrMode::Async />

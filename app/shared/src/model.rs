@@ -458,6 +458,27 @@ pub enum HistoryStep {
     Returned,
     /// The application was handed to the official named.
     Reassigned(String),
+    /// The applicant corrected the answers and sent the application back.
+    Corrected,
+}
+
+/// One correction of an application's answers by its applicant: what each changed
+/// answer was before and is after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerCorrection {
+    /// The number of the answers' version it made; the submitted answers are version 1.
+    pub version: u32,
+    pub at: DateTime<FixedOffset>,
+    pub changes: Vec<AnswerChange>,
+}
+
+/// A changed answer: the question and the answer before and after, as people read them.
+/// An answer that was or became empty is `None`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerChange {
+    pub label: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 /// An official of the viewer's department, to whom an application can be handed.
@@ -520,6 +541,13 @@ pub struct ApplicationDetail {
     /// The grounds for refusal, when the viewing official may refuse.
     #[serde(default)]
     pub refusal_reasons: Vec<ReasonOption>,
+    /// Whether the viewing applicant may correct the answers: the official asked for
+    /// action.
+    #[serde(default)]
+    pub can_correct: bool,
+    /// The applicant's corrections of the answers, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<AnswerCorrection>,
 }
 
 /// A decision document of one of the citizen's applications.

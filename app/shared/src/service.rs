@@ -450,6 +450,18 @@ pub fn validate_field(field: &FieldDef, typed: &str, today: NaiveDate) -> Result
     }
 }
 
+/// Turns a stored answer back into what its form field shows, so that it can be corrected
+/// and checked again: a date as `DD.MM.YYYY`, SNILS with separators, the phone in groups.
+/// Option values and other answers stay as they are.
+pub fn form_value(field: &FieldDef, value: &str) -> String {
+    match field.kind {
+        FieldKind::Snils | FieldKind::Phone | FieldKind::Date | FieldKind::BirthDate => {
+            display_answer(field, value, crate::Locale::Ru)
+        }
+        _ => value.to_string(),
+    }
+}
+
 /// Formats a stored answer for reading: the option's label, SNILS with separators, the
 /// phone in groups, a date as `DD.MM.YYYY`.
 pub fn display_answer(field: &FieldDef, value: &str, locale: Locale) -> String {
@@ -854,5 +866,31 @@ mod tests {
 
         assert!(duplicate.check().unwrap_err().contains("`a`"));
         assert!(reserved.check().unwrap_err().contains("`request_key`"));
+    }
+
+    #[test]
+    fn form_value_is_accepted_again() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let cases = [
+            (FieldKind::Date, "2026-03-09", "09.03.2026"),
+            (FieldKind::BirthDate, "1988-03-09", "09.03.1988"),
+            (FieldKind::Snils, "11223344595", "112-233-445 95"),
+            (FieldKind::Text, "г. Пермь", "г. Пермь"),
+        ];
+        for (kind, stored, shown) in cases {
+            let definition = field("answer", kind, true);
+            assert_eq!(form_value(&definition, stored), shown, "{kind:?}");
+            assert_eq!(
+                validate_field(&definition, shown, today).as_deref(),
+                Ok(stored),
+                "{kind:?}"
+            );
+        }
+        let phone = field("phone", FieldKind::Phone, true);
+        let shown = form_value(&phone, "+79123456789");
+        assert_eq!(
+            validate_field(&phone, &shown, today).as_deref(),
+            Ok("+79123456789")
+        );
     }
 }

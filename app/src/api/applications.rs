@@ -138,6 +138,82 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
     ssr::finish_form(&form, &back, &values, outcome).await
 }
 
+/// What the page that corrects an application's answers needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionForm {
+    pub id: uuid::Uuid,
+    pub number: String,
+    /// The form as it was when the application was made.
+    pub service: ServiceDefinition,
+    /// The current answers, or what a plain post sent back with errors.
+    pub values: BTreeMap<String, String>,
+    /// What the official asked for.
+    pub request: Option<String>,
+    pub reply: Option<FormReply>,
+}
+
+/// The form that corrects the answers of the applicant's application `id`, which waits
+/// for the applicant.
+#[server(endpoint = "correction_form")]
+pub async fn get_correction_form(id: String) -> Result<CorrectionForm, AppError> {
+    use crate::ssr;
+
+    let user = ssr::require_viewer()?;
+    let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let form = match ssr::core().correction_form(&user.actor, id).await {
+        Ok(form) => form,
+        // Not waiting for the applicant (any more): the application's page says why.
+        Err(kabinet_core::Error::Rejected(_)) => {
+            leptos_axum::redirect(&format!("/applications/{id}"));
+            return Err(AppError::NotFound);
+        }
+        Err(error) => return Err(ssr::app_error(error)),
+    };
+    let flash = ssr::take_flash(&correction_flash(id))
+        .await?
+        .unwrap_or_default();
+    let values = if flash.values.is_empty() {
+        form.answers
+    } else {
+        flash.values
+    };
+    Ok(CorrectionForm {
+        id,
+        number: form.number,
+        service: form.service,
+        values,
+        request: form.request,
+        reply: flash.reply,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn correction_flash(id: impl std::fmt::Display) -> String {
+    format!("correct:{id}")
+}
+
+/// Corrects the answers of an application waiting for its applicant and sends it back to
+/// the official. A multipart post, since its field names come from the service's form.
+#[server(endpoint = "correct_application", input = MultipartFormData)]
+pub async fn correct_application(data: MultipartData) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
+
+    let user = ssr::require_viewer()?;
+    let core = ssr::core();
+    let (mut submission, _) = multipart::read(data, core.settings.upload_max_bytes).await?;
+    let id = submission
+        .answers
+        .remove("application")
+        .and_then(|id| uuid::Uuid::parse_str(&id).ok())
+        .ok_or(AppError::NotFound)?;
+    let back = format!("/applications/{id}/correct");
+    let outcome = core
+        .correct_application(&user.actor, id, &submission.answers)
+        .await
+        .map(|()| Success::Redirect(format!("/applications/{id}?corrected=1")));
+    ssr::finish_form(&correction_flash(id), &back, &submission.answers, outcome).await
+}
+
 /// The person's drafts of application forms.
 #[server(endpoint = "drafts")]
 pub async fn list_drafts() -> Result<Vec<kabinet_shared::model::DraftView>, AppError> {

@@ -22,6 +22,7 @@ use crate::components::form::{
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::components::status::StatusBadge;
 use crate::i18n::{date_time, date_time_attribute, locale, message, t, t_with};
+use crate::pages::correction::Corrections;
 use leptos::server_fn::ServerFn;
 
 /// Largest attachment, in bytes; the server checks the same limit.
@@ -343,7 +344,11 @@ fn has_attached_file(_service: &ServiceDefinition, _data: &leptos::web_sys::Form
 
 /// Says when a conditional field is asked, naming the earlier question and its answers:
 /// pages without JavaScript show every field, so the condition is written out.
-fn condition_text(service: &ServiceDefinition, field: &FieldDef, locale: Locale) -> Option<String> {
+pub(crate) fn condition_text(
+    service: &ServiceDefinition,
+    field: &FieldDef,
+    locale: Locale,
+) -> Option<String> {
     let condition = field.shown_when.as_ref()?;
     let earlier = service.field(&condition.field)?;
     let values: Vec<String> = condition
@@ -365,7 +370,7 @@ fn condition_text(service: &ServiceDefinition, field: &FieldDef, locale: Locale)
 
 /// One question of a service form, rendered by its kind.
 #[component]
-fn ServiceField(
+pub(crate) fn ServiceField(
     state: FormState,
     field: FieldDef,
     from_profile: bool,
@@ -582,6 +587,7 @@ pub fn ApplicationPage() -> impl IntoView {
                 let submitted = query.read_untracked().get("submitted").is_some();
                 let withdrawn = query.read_untracked().get("withdrawn").is_some();
                 let posted = query.read_untracked().get("posted").is_some();
+                let corrected = query.read_untracked().get("corrected").is_some();
                 let saved_to_profile = query
                     .read_untracked()
                     .get("saved_to_profile")
@@ -595,7 +601,7 @@ pub fn ApplicationPage() -> impl IntoView {
                             view! { <WithdrawSection application=detail.summary.id.to_string() values reply /> }
                         });
                         view! {
-                            <ApplicationView detail submitted withdrawn posted offers_reply saved_to_profile thread_flash />
+                            <ApplicationView detail submitted withdrawn posted corrected offers_reply saved_to_profile thread_flash />
                             {withdraw}
                         }.into_any()
                     }
@@ -617,6 +623,9 @@ pub fn ApplicationView(
     /// Whether a message has just been posted to the thread.
     #[prop(optional)]
     posted: bool,
+    /// Whether the applicant has just corrected the answers.
+    #[prop(optional)]
+    corrected: bool,
     /// Shown right under the title, before the details: the official's actions.
     #[prop(optional)]
     actions: Option<Children>,
@@ -660,7 +669,13 @@ pub fn ApplicationView(
                 <section class="notice notice--problem" aria-labelledby="request-title">
                     <h2 id="request-title" class="notice__title">{t("thread-request-title")}</h2>
                     <p class="thread__body">{comment}</p>
-                    <p><a href="#thread-form">{t("thread-request-answer")}</a></p>
+                    <p>
+                        <a href="#thread-form">{t("thread-request-answer")}</a>
+                        {detail.can_correct.then(|| view! {
+                            " · "
+                            <a href=format!("/applications/{}/correct", summary.id)>{t("correction-link")}</a>
+                        })}
+                    </p>
                 </section>
             }
         });
@@ -668,6 +683,13 @@ pub fn ApplicationView(
         view! {
             <div class="notice notice--success" role="status">
                 <p>{t("thread-posted")}</p>
+            </div>
+        }
+    });
+    let corrected_banner = corrected.then(|| {
+        view! {
+            <div class="notice notice--success" role="status">
+                <p>{t("correction-sent")}</p>
             </div>
         }
     });
@@ -713,6 +735,7 @@ pub fn ApplicationView(
             let step = match &change.step {
                 HistoryStep::Status => None,
                 HistoryStep::Returned => Some(t("history-step-returned")),
+                HistoryStep::Corrected => Some(t("history-step-corrected")),
                 HistoryStep::Reassigned(name) => {
                     Some(t_with("history-step-reassigned", &[("name", name)]))
                 }
@@ -742,6 +765,7 @@ pub fn ApplicationView(
         {banner}
         {withdrawn_banner}
         {posted_banner}
+        {corrected_banner}
         <h1>{title}</h1>
         {request}
         <p class="lead">{summary.service_title.clone()}</p>
@@ -782,6 +806,7 @@ pub fn ApplicationView(
         </div>
         <h2>{t("application-answers")}</h2>
         <dl class="summary-list">{answers}</dl>
+        <Corrections corrections=detail.corrections.clone() />
         <ProfileOffers
             application=summary.id.to_string()
             offers=detail.profile_offers.clone()

@@ -5,6 +5,7 @@ mod application_list;
 mod applications;
 mod cabinet;
 mod catalogue;
+mod correction;
 mod drafts;
 mod factors;
 mod history;
@@ -23,6 +24,7 @@ pub use application_list::ApplicationsPage;
 pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;
 pub use catalogue::{ServicePage, ServicesPage};
+pub use correction::CorrectionPage;
 pub use drafts::DraftsPage;
 pub use factors::{
     BackupCodesPage, ChallengePage, CodeFactorPage, FactorsPage, PasskeyAddPage, StepUpPage,

@@ -43,6 +43,8 @@ pub enum Kind {
     ApplicationWithdrawn,
     /// A message in an application's thread, from the applicant or the official.
     ApplicationMessage,
+    /// The applicant corrected the answers the official asked about.
+    ApplicationCorrected,
     AccountLocked,
     AccountUnlocked,
     PasswordReset,
@@ -72,6 +74,7 @@ impl Kind {
             Kind::ApplicationStatusChanged => "application_status_changed",
             Kind::ApplicationWithdrawn => "application_withdrawn",
             Kind::ApplicationMessage => "application_message",
+            Kind::ApplicationCorrected => "application_corrected",
             Kind::AccountLocked => "account_locked",
             Kind::AccountUnlocked => "account_unlocked",
             Kind::PasswordReset => "password_reset",
@@ -102,7 +105,8 @@ impl Kind {
             Kind::SignIn | Kind::SignOut => HistoryCategory::SignIn,
             Kind::ApplicationSubmitted
             | Kind::ApplicationStatusChanged
-            | Kind::ApplicationMessage => HistoryCategory::Application,
+            | Kind::ApplicationMessage
+            | Kind::ApplicationCorrected => HistoryCategory::Application,
             Kind::DocumentAttached => HistoryCategory::Document,
             Kind::ApplicationWithdrawn => HistoryCategory::Cancellation,
             Kind::AccountLocked
@@ -130,7 +134,7 @@ pub fn category_of(code: &str) -> HistoryCategory {
         .map_or(HistoryCategory::Security, |kind| kind.category())
 }
 
-const KNOWN_KINDS: [Kind; 24] = [
+const KNOWN_KINDS: [Kind; 25] = [
     Kind::NotificationSettingsChanged,
     Kind::TelegramLinked,
     Kind::TelegramUnlinked,
@@ -142,6 +146,7 @@ const KNOWN_KINDS: [Kind; 24] = [
     Kind::ApplicationStatusChanged,
     Kind::ApplicationWithdrawn,
     Kind::ApplicationMessage,
+    Kind::ApplicationCorrected,
     Kind::DocumentAttached,
     Kind::AccountLocked,
     Kind::AccountUnlocked,

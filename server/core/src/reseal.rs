@@ -22,8 +22,9 @@ struct SealedColumn {
 }
 
 /// Every sealed column with a UUID row id. The sign-in requests of single sign-on live
-/// for ten minutes and are not listed: an older key must stay configured that long.
-const SEALED_COLUMNS: [SealedColumn; 10] = [
+/// for ten minutes and passkey ceremonies for five, so they are not listed: an older key
+/// must stay configured that long.
+const SEALED_COLUMNS: [SealedColumn; 12] = [
     SealedColumn {
         table: "users",
         id: "id",
@@ -65,6 +66,18 @@ const SEALED_COLUMNS: [SealedColumn; 10] = [
         id: "id",
         column: "answers_enc",
         context: "applications.answers",
+    },
+    SealedColumn {
+        table: "application_answer_versions",
+        id: "id",
+        column: "answers_enc",
+        context: "application_answer_versions.answers",
+    },
+    SealedColumn {
+        table: "application_drafts",
+        id: "id",
+        column: "answers_enc",
+        context: "application_drafts.answers",
     },
     SealedColumn {
         table: "application_messages",

@@ -1,5 +1,6 @@
 //! Applications: submission with documents, the citizen's view and the officials' work.
 
+mod correction;
 mod dashboard;
 mod deadlines;
 mod decision;
@@ -17,6 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kabinet_shared::model::ApplicationStatus;
 use uuid::Uuid;
 
+pub use correction::CorrectionForm;
 pub use decision::RESULT_MAX_FILES;
 pub use drafts::{DRAFTS_MAX, Draft};
 pub use official::{BulkAction, BulkOutcome, COMMENT_MAX_CHARS};

@@ -415,6 +415,8 @@ impl Core {
             can_return: is_staff && is_assignee && status == ApplicationStatus::InProgress,
             colleagues,
             refusal_reasons,
+            can_correct: super::correction::can_correct(viewer, row),
+            corrections: self.corrections(tx, row, &service, viewer, locale).await?,
         })
     }
 
@@ -472,6 +474,7 @@ impl Core {
                     &event.assignee_given_name,
                 ) {
                     (Some("returned"), _, _) => HistoryStep::Returned,
+                    (Some("corrected"), _, _) => HistoryStep::Corrected,
                     (Some("reassigned"), Some(surname), Some(given_name)) => {
                         HistoryStep::Reassigned(full_name(
                             surname,
