@@ -1,7 +1,8 @@
 // The officials' workspace, hydrated and with JavaScript off: taking applications in bulk
 // from the queue, giving one back, a refusal that needs a ground from the list, the head
 // of the department handing an application to a colleague, and a completion with a
-// result document that the applicant finds among their documents. Every page state is
+// result document that the applicant finds among their documents, and a request for
+// action that the applicant answers by correcting the answers. Every page state is
 // checked with axe-core.
 
 import assert from 'node:assert/strict';
@@ -193,6 +194,68 @@ for (const javaScript of [true, false]) {
       const results = citizen.getByRole('region', { name: 'Результаты услуг' });
       await results.getByRole('link', { name: 'passport.pdf' }).waitFor();
       await results.getByRole('link', { name: `Решение по заявлению ${first.number}.pdf` }).waitFor();
+
+      for (const portal of sessions) {
+        assert.deepEqual(portal.errors, [], 'errors in the browser console');
+      }
+    });
+
+    test('a request for action answered by corrected answers', async () => {
+      const citizen = await session();
+      await signIn(citizen, DEMO_CITIZEN_PHONE, mode);
+      const application = await apply(citizen, files, mode);
+
+      const desk = await session();
+      await signIn(desk, DEMO_OFFICIAL_PHONE, mode);
+      await open(desk, application.path, mode);
+      await desk.getByRole('button', { name: 'Взять в работу' }).click();
+      const newStatus = desk.getByRole('group', { name: 'Новый статус' });
+      await newStatus.getByRole('radio', { name: 'Требуется действие' }).check();
+      await desk
+        .getByLabel('Комментарий для заявителя (необязательно)', { exact: true })
+        .fill('Укажите место рождения, как в паспорте');
+      await desk.getByRole('button', { name: 'Сохранить решение' }).click();
+      await desk.getByRole('definition').filter({ hasText: 'Требуется действие' }).waitFor();
+
+      // The applicant corrects the answers; a bad date comes back on its field.
+      await open(citizen, application.path.replace('/official', ''), mode);
+      await citizen.getByRole('link', { name: 'Исправить ответы' }).click();
+      await citizen.getByRole('heading', { level: 1, name: `Исправление заявления № ${application.number}` }).waitFor();
+      await settle(citizen, mode);
+      await citizen.getByText('Укажите место рождения, как в паспорте').waitFor();
+      assert.equal(await citizen.getByLabel('Место рождения', { exact: true }).inputValue(), 'г. Тверь');
+      assert.equal(await citizen.getByLabel('Дата рождения', { exact: true }).inputValue(), '17.05.1990');
+      await checkAccessibility(citizen, 'the correction form', mode);
+      await citizen.getByLabel('Место рождения', { exact: true }).fill('г. Тверь, Тверская область');
+      await citizen.getByLabel('Дата рождения', { exact: true }).fill('40.13.1990');
+      await citizen.getByRole('button', { name: 'Отправить исправленное заявление' }).click();
+      await assertFieldError(citizen, {
+        label: 'Дата рождения',
+        id: 'birth_date',
+        message: 'Введите дату в формате ДД.ММ.ГГГГ, например 05.03.1990',
+      });
+      assert.equal(
+        await citizen.getByLabel('Место рождения', { exact: true }).inputValue(),
+        'г. Тверь, Тверская область',
+        'the corrected answer is kept',
+      );
+      await settle(citizen, mode);
+      await checkAccessibility(citizen, 'the correction form with an error', mode);
+      await citizen.getByLabel('Дата рождения', { exact: true }).fill('17.05.1990');
+      await citizen.getByRole('button', { name: 'Отправить исправленное заявление' }).click();
+      await citizen.getByText('Ответы исправлены, заявление снова в работе у ведомства.').waitFor();
+      await citizen.getByRole('definition').filter({ hasText: 'В работе' }).waitFor();
+      await settle(citizen, mode);
+
+      // The official sees what changed.
+      await open(desk, application.path, mode);
+      const changes = desk.getByRole('region', { name: /^Версия 2 от / });
+      await changes.waitFor();
+      const rows = (await changes.locator('tbody tr').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+      assert.deepEqual(rows, ['Место рождения г. Тверь г. Тверь, Тверская область']);
+      const history = await historyRows(desk);
+      assert.match(history[0], /^\S+ \S+ В работе Заявитель Заявитель исправил ответы$/);
+      await checkAccessibility(desk, 'the review page with a correction', mode);
 
       for (const portal of sessions) {
         assert.deepEqual(portal.errors, [], 'errors in the browser console');
