@@ -461,6 +461,11 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
     step('application form saved as a draft and continued', async () => {
       const { page } = journey;
       await fillFields(page, { [APPLY_BIRTH_PLACE]: citizen.birthPlace });
+      if (javaScript) {
+        // Leaving the field is a change, and a few seconds later the draft saves itself.
+        await page.getByLabel(APPLY_BIRTH_PLACE, { exact: true }).press('Tab');
+        await page.getByRole('status').filter({ hasText: /^Черновик сохранён автоматически в \d{2}:\d{2}\.$/ }).waitFor();
+      }
       await page.getByRole('button', { name: 'Сохранить черновик' }).click();
       await page.getByText('Черновик сохранён.', { exact: false }).waitFor();
       await settle(page, mode);

@@ -299,6 +299,7 @@ apply-shown-when = Fill in only if the answer to “{ $field }” is { $values }
 apply-submit = Submit the application
 apply-save-draft = Save as a draft
 apply-draft-hint = A draft can be finished later: it keeps the answers and the attached files, but does not check them.
+apply-draft-autosaved = The draft was saved automatically at { $time }.
 drafts-title = Drafts
 drafts-lead = Applications you started to fill in but have not sent. A draft is kept until you send the application or delete it.
 drafts-empty = There are no drafts.

@@ -77,7 +77,14 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         }))
         .collect::<Vec<_>>();
     let pending = RwSignal::new(false);
-    let on_submit = submit_handler(service.clone(), state, pending);
+    let autosave = Autosave::new();
+    let on_submit = {
+        let submit = submit_handler(service.clone(), state, pending);
+        move |event: leptos::ev::SubmitEvent| {
+            autosave.cancel();
+            submit(event);
+        }
+    };
 
     // The answers in the form, read again on every change, so that a conditional field
     // shows only while it is asked. `None` until the page is hydrated: without JavaScript
@@ -147,7 +154,10 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
             action=SubmitApplication::url()
             novalidate
             on:submit=on_submit
-            on:change=move |_| read_typed()
+            on:change=move |_| {
+                read_typed();
+                autosave.schedule(form_ref);
+            }
             node_ref=form_ref
         >
             <Hidden name="service" value=service.code.clone() />
@@ -167,7 +177,115 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
                 </button>
             </div>
             <p class="field__hint">{t("apply-draft-hint")} " " <a href="/applications/drafts">{t("drafts-title")}</a></p>
+            <p class="field__hint" role="status">
+                {move || autosave.saved_at().map(|time| t_with("apply-draft-autosaved", &[("time", &time)]))}
+            </p>
         </form>
+    }
+}
+
+/// Saves the answers of a hydrated form as a draft a few seconds after the last change,
+/// so that nothing typed is lost if the person leaves. Files are left out: they go with
+/// "Сохранить черновик" or the submission, not on every change.
+#[derive(Clone, Copy)]
+struct Autosave {
+    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>, LocalStorage>,
+    send: Action<leptos::web_sys::FormData, Result<FormReply, crate::api::AppError>>,
+    saved_at: RwSignal<Option<String>>,
+}
+
+/// Seconds of quiet after a change before the draft is saved.
+const AUTOSAVE_DELAY_SECONDS: u64 = 3;
+
+impl Autosave {
+    fn new() -> Autosave {
+        let send = Action::new_local(|data: &leptos::web_sys::FormData| {
+            let data = data.clone();
+            async move { crate::api::applications::submit_application(data.into()).await }
+        });
+        let saved_at = RwSignal::new(None);
+        Effect::new(move |_| {
+            if let Some(Ok(FormReply::Saved(_))) = send.value().get() {
+                saved_at.set(Some(clock_time()));
+            }
+        });
+        Autosave {
+            timer: StoredValue::new_local(None),
+            send,
+            saved_at,
+        }
+    }
+
+    fn saved_at(self) -> Option<String> {
+        self.saved_at.get()
+    }
+
+    /// Stops a save that has not started yet, before the form is sent.
+    fn cancel(self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    }
+
+    /// Saves the form's answers once the person has paused.
+    fn schedule(self, form: NodeRef<leptos::html::Form>) {
+        self.cancel();
+        let send = self.send;
+        let save = move || {
+            let Some(form) = form.get_untracked() else {
+                return;
+            };
+            if let Some(data) = draft_data(&form) {
+                send.dispatch_local(data);
+            }
+        };
+        if let Ok(timer) = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            save,
+            std::time::Duration::from_secs(AUTOSAVE_DELAY_SECONDS),
+        ) {
+            self.timer.set_value(Some(timer));
+        }
+    }
+}
+
+/// The form's answers without its files, marked as a draft.
+#[cfg(feature = "hydrate")]
+fn draft_data(form: &leptos::web_sys::HtmlFormElement) -> Option<leptos::web_sys::FormData> {
+    use leptos::wasm_bindgen::JsCast;
+
+    let data = leptos::web_sys::FormData::new_with_form(form).ok()?;
+    let mut names = Vec::new();
+    let entries = js_sys::try_iter(&data).ok().flatten()?;
+    for entry in entries.flatten() {
+        let pair: js_sys::Array = entry.dyn_into().ok()?;
+        if let Some(name) = pair.get(0).as_string()
+            && name.starts_with("doc_")
+        {
+            names.push(name);
+        }
+    }
+    for name in names {
+        data.delete(&name);
+    }
+    data.append_with_str("intent", "draft").ok()?;
+    Some(data)
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn draft_data(_form: &leptos::web_sys::HtmlFormElement) -> Option<leptos::web_sys::FormData> {
+    None
+}
+
+/// The browser's time of day as `HH:MM`.
+fn clock_time() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let now = js_sys::Date::new_0();
+        format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
     }
 }
 

@@ -160,12 +160,18 @@ impl Core {
         }
     }
 
-    /// The person's drafts, the most recently saved first.
+    /// The person's drafts, the most recently saved first. A draft saved while its
+    /// application was being sent can outlive it, so drafts whose application exists are
+    /// left out.
     pub async fn drafts(&self, actor: &Actor, locale: Locale) -> Result<Vec<DraftView>> {
         let mut tx = self.db.begin_read().await?;
         let rows: Vec<DraftRow> = on_conn!(&mut tx, conn => sqlx::query_as(
-            "SELECT id, request_key, service_code, answers_enc, updated_at FROM application_drafts
-             WHERE user_id = $1 ORDER BY updated_at DESC, id DESC",
+            "SELECT d.id, d.request_key, d.service_code, d.answers_enc, d.updated_at
+             FROM application_drafts d
+             WHERE d.user_id = $1
+               AND NOT EXISTS (SELECT 1 FROM applications a
+                               WHERE a.user_id = d.user_id AND a.request_key = d.request_key)
+             ORDER BY d.updated_at DESC, d.id DESC",
         )
         .bind(actor.user_id)
         .fetch_all(conn)
