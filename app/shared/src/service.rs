@@ -250,8 +250,15 @@ pub struct ServiceDefinition {
 /// Default maximum length of text answers, in characters.
 pub const DEFAULT_MAX_LENGTH: usize = 500;
 
-/// Form names used by the application form itself, which fields may not take.
-const RESERVED_NAMES: [&str; 3] = ["request_key", "service", "remove_upload"];
+/// Form names used by the application and correction forms themselves, which fields may
+/// not take.
+const RESERVED_NAMES: [&str; 5] = [
+    "request_key",
+    "service",
+    "remove_upload",
+    "intent",
+    "application",
+];
 
 impl ServiceDefinition {
     /// Checks that the definition is usable, naming the first problem found.
@@ -866,6 +873,11 @@ mod tests {
 
         assert!(duplicate.check().unwrap_err().contains("`a`"));
         assert!(reserved.check().unwrap_err().contains("`request_key`"));
+        // The draft button and the correction form send these names too.
+        for name in ["intent", "application"] {
+            let taken = definition(vec![field(name, FieldKind::Text, false)]);
+            assert!(taken.check().unwrap_err().contains(&format!("`{name}`")), "{name}");
+        }
     }
 
     #[test]
