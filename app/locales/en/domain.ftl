@@ -148,6 +148,7 @@ error-application-already-taken = Another official has already taken this applic
 error-application-not-yours = The official who took the application decides on it
 error-application-changed = The application changed while you worked on it. Reload the page and check its status
 error-refusal-ground-required = Choose the ground for refusal
+error-refusal-ground-not-for-service = The service's regulation does not provide for this ground. Choose a ground from the list
 error-application-not-returnable = Only an application "In progress" can go back to the queue
 error-application-final = The application has already been decided, so it cannot be handed over
 error-already-assignee = This official already has the application. Choose another one

@@ -153,6 +153,7 @@ error-application-already-taken = Заявление уже взял в рабо
 error-application-not-yours = Решение по заявлению принимает сотрудник, который взял его в работу
 error-application-changed = Пока вы работали, заявление изменили. Обновите страницу и проверьте его статус
 error-refusal-ground-required = Выберите основание отказа
+error-refusal-ground-not-for-service = Это основание не предусмотрено регламентом услуги. Выберите основание из списка
 error-application-not-returnable = Вернуть в очередь можно только заявление со статусом «В работе»
 error-application-final = Решение по заявлению уже принято, поэтому передать его нельзя
 error-already-assignee = Заявление уже у этого сотрудника. Выберите другого

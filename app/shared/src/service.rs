@@ -245,6 +245,10 @@ pub struct ServiceDefinition {
     pub fields: Vec<FieldDef>,
     #[serde(default)]
     pub documents: Vec<DocumentDef>,
+    /// Codes of the grounds for refusal, from the catalogue's common list, that the
+    /// service's regulation allows, in the order officials see them. Empty means all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refusal_reasons: Vec<String>,
 }
 
 /// Default maximum length of text answers, in characters.
@@ -761,6 +765,7 @@ mod tests {
             result: localized("r"),
             fields,
             documents: Vec::new(),
+            refusal_reasons: Vec::new(),
         }
     }
 
@@ -876,7 +881,10 @@ mod tests {
         // The draft button and the correction form send these names too.
         for name in ["intent", "application"] {
             let taken = definition(vec![field(name, FieldKind::Text, false)]);
-            assert!(taken.check().unwrap_err().contains(&format!("`{name}`")), "{name}");
+            assert!(
+                taken.check().unwrap_err().contains(&format!("`{name}`")),
+                "{name}"
+            );
         }
     }
 

@@ -112,6 +112,19 @@ pub fn refusal_reason(code: &str) -> Option<&'static RefusalReason> {
     refusal_reasons().iter().find(|reason| reason.code == code)
 }
 
+/// The grounds on which `service` may be refused: those its definition names, in its
+/// order, or the whole list when it names none.
+pub fn refusal_reasons_for(service: &ServiceDefinition) -> Vec<&'static RefusalReason> {
+    if service.refusal_reasons.is_empty() {
+        return refusal_reasons().iter().collect();
+    }
+    service
+        .refusal_reasons
+        .iter()
+        .filter_map(|code| refusal_reason(code))
+        .collect()
+}
+
 #[derive(Deserialize)]
 struct DepartmentsFile {
     departments: Vec<Department>,
@@ -134,6 +147,15 @@ pub fn bundled() -> Result<(Vec<Department>, Vec<ServiceDefinition>)> {
         service
             .check()
             .map_err(|problem| Error::Internal(format!("catalogue/services/{file}: {problem}")))?;
+        if let Some(unknown) = service
+            .refusal_reasons
+            .iter()
+            .find(|code| refusal_reason(code).is_none())
+        {
+            return Err(Error::Internal(format!(
+                "catalogue/services/{file}: unknown ground for refusal `{unknown}`"
+            )));
+        }
         if !departments
             .departments
             .iter()
@@ -357,6 +379,36 @@ mod tests {
         let (departments, services) = super::bundled().unwrap();
         assert_eq!(departments.len(), 6);
         assert_eq!(services.len(), 16);
+    }
+
+    #[test]
+    fn services_narrow_the_grounds_for_refusal() {
+        let (_, services) = super::bundled().unwrap();
+        let grounds = |code: &str| -> Vec<String> {
+            let service = services
+                .iter()
+                .find(|service| service.code == code)
+                .unwrap();
+            super::refusal_reasons_for(service)
+                .iter()
+                .map(|reason| reason.code.clone())
+                .collect()
+        };
+        assert_eq!(
+            grounds("criminal-record-certificate"),
+            [
+                "incomplete_documents",
+                "invalid_documents",
+                "inconsistent_data",
+                "duplicate",
+                "other"
+            ]
+        );
+        assert_eq!(
+            grounds("residence-registration").len(),
+            6,
+            "a service without a list has all"
+        );
     }
 
     #[test]

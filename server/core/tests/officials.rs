@@ -470,8 +470,42 @@ async fn refusal_names_listed_ground() {
         let id = submit(&core, &citizen, certificate()).await;
         core.take_application(&official, id).await.unwrap();
 
+        // The certificate's regulation names five of the six grounds: anyone may ask
+        // for their own certificate, so "not eligible" is not among them.
         let detail = core.application(&official, id, Locale::Ru).await.unwrap();
-        assert_eq!(detail.refusal_reasons.len(), 6, "{}", core.label);
+        let codes: Vec<&str> = detail
+            .refusal_reasons
+            .iter()
+            .map(|reason| reason.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "incomplete_documents",
+                "invalid_documents",
+                "inconsistent_data",
+                "duplicate",
+                "other"
+            ],
+            "{}",
+            core.label
+        );
+        let not_for_service = core
+            .decide_application(
+                &official,
+                id,
+                ApplicationStatus::Refused,
+                "not_eligible",
+                "Причина",
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid_field(not_for_service, "reason"),
+            "error-refusal-ground-not-for-service",
+            "{}",
+            core.label
+        );
         let unknown = core
             .decide_application(&official, id, ApplicationStatus::Refused, "whim", "Причина")
             .await

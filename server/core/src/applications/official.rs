@@ -20,7 +20,7 @@ use super::{
     change_status, stored_file_name,
 };
 use crate::accounts::full_name;
-use crate::catalogue::refusal_reason;
+use crate::catalogue::{refusal_reason, refusal_reasons_for};
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::files::check_upload;
@@ -315,6 +315,21 @@ impl Core {
                 "status",
                 Message::new("error-status-not-allowed"),
             ));
+        }
+        // The ground must also be one that this service's regulation allows.
+        if let Some(code) = reason {
+            let service =
+                crate::catalogue::service_version(&mut tx, &row.service_code, row.service_version)
+                    .await?;
+            if !refusal_reasons_for(&service)
+                .iter()
+                .any(|allowed| allowed.code == code)
+            {
+                return Err(Error::field(
+                    "reason",
+                    Message::new("error-refusal-ground-not-for-service"),
+                ));
+            }
         }
         let comment = Some(comment).filter(|comment| !comment.is_empty());
         let step = Transition::new(status, row.assignee_id, actor.user_id)

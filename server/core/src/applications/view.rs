@@ -18,7 +18,7 @@ use super::official::is_head;
 use super::{ApplicationRow, application_columns, open_answers};
 use crate::accounts::full_name;
 use crate::catalogue::{
-    department_name, refusal_reason, refusal_reasons, service_codes_matching, service_version,
+    department_name, refusal_reason, refusal_reasons_for, service_codes_matching, service_version,
 };
 use crate::db::Tx;
 use crate::error::{Error, Result};
@@ -382,8 +382,8 @@ impl Core {
             Vec::new()
         };
         let refusal_reasons = if allowed_statuses.contains(&ApplicationStatus::Refused) {
-            refusal_reasons()
-                .iter()
+            refusal_reasons_for(&service)
+                .into_iter()
                 .map(|reason| ReasonOption {
                     code: reason.code.clone(),
                     title: reason.title.get(locale).to_string(),
