@@ -224,15 +224,15 @@ for (const javaScript of [true, false]) {
       await settle(citizen, mode);
       await citizen.getByText('Укажите место рождения, как в паспорте').waitFor();
       assert.equal(await citizen.getByLabel('Место рождения', { exact: true }).inputValue(), 'г. Тверь');
-      assert.equal(await citizen.getByLabel('Дата рождения', { exact: true }).inputValue(), '17.05.1990');
+      assert.equal(await citizen.getByLabel('Дата рождения', { exact: true }).inputValue(), '1990-05-17');
       await checkAccessibility(citizen, 'the correction form', mode);
       await citizen.getByLabel('Место рождения', { exact: true }).fill('г. Тверь, Тверская область');
-      await citizen.getByLabel('Дата рождения', { exact: true }).fill('40.13.1990');
+      await citizen.getByLabel('Дата рождения', { exact: true }).fill('2090-05-17');
       await citizen.getByRole('button', { name: 'Отправить исправленное заявление' }).click();
       await assertFieldError(citizen, {
         label: 'Дата рождения',
         id: 'birth_date',
-        message: 'Введите дату в формате ДД.ММ.ГГГГ, например 05.03.1990',
+        message: 'Эта дата ещё не наступила. Проверьте год',
       });
       assert.equal(
         await citizen.getByLabel('Место рождения', { exact: true }).inputValue(),
@@ -241,7 +241,7 @@ for (const javaScript of [true, false]) {
       );
       await settle(citizen, mode);
       await checkAccessibility(citizen, 'the correction form with an error', mode);
-      await citizen.getByLabel('Дата рождения', { exact: true }).fill('17.05.1990');
+      await citizen.getByLabel('Дата рождения', { exact: true }).fill('1990-05-17');
       await citizen.getByRole('button', { name: 'Отправить исправленное заявление' }).click();
       await citizen.getByText('Ответы исправлены, заявление снова в работе у ведомства.').waitFor();
       await citizen.getByRole('definition').filter({ hasText: 'В работе' }).waitFor();

@@ -462,13 +462,11 @@ pub fn validate_field(field: &FieldDef, typed: &str, today: NaiveDate) -> Result
 }
 
 /// Turns a stored answer back into what its form field shows, so that it can be corrected
-/// and checked again: a date as `DD.MM.YYYY`, SNILS with separators, the phone in groups.
-/// Option values and other answers stay as they are.
+/// and checked again: SNILS with separators and the phone in groups. Dates stay as
+/// `YYYY-MM-DD`, the value of a date input, and so do option values and other answers.
 pub fn form_value(field: &FieldDef, value: &str) -> String {
     match field.kind {
-        FieldKind::Snils | FieldKind::Phone | FieldKind::Date | FieldKind::BirthDate => {
-            display_answer(field, value, crate::Locale::Ru)
-        }
+        FieldKind::Snils | FieldKind::Phone => display_answer(field, value, crate::Locale::Ru),
         _ => value.to_string(),
     }
 }
@@ -892,8 +890,8 @@ mod tests {
     fn form_value_is_accepted_again() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
         let cases = [
-            (FieldKind::Date, "2026-03-09", "09.03.2026"),
-            (FieldKind::BirthDate, "1988-03-09", "09.03.1988"),
+            (FieldKind::Date, "2026-03-09", "2026-03-09"),
+            (FieldKind::BirthDate, "1988-03-09", "1988-03-09"),
             (FieldKind::Snils, "11223344595", "112-233-445 95"),
             (FieldKind::Text, "г. Пермь", "г. Пермь"),
         ];
