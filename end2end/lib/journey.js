@@ -462,6 +462,9 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       const { page } = journey;
       await fillFields(page, { [APPLY_BIRTH_PLACE]: citizen.birthPlace });
       if (javaScript) {
+        // The rejected file is still chosen in the hydrated form, and a draft would send it
+        // again and report it, so the choice is cleared first.
+        await page.getByLabel(APPLY_PASSPORT_SCAN, { exact: true }).setInputFiles([]);
         // Leaving the field is a change, and a few seconds later the draft saves itself.
         await page.getByLabel(APPLY_BIRTH_PLACE, { exact: true }).press('Tab');
         await page.getByRole('status').filter({ hasText: /^Черновик сохранён автоматически в \d{2}:\d{2}\.$/ }).waitFor();
@@ -516,6 +519,8 @@ export function describeCitizenJourney({ title, javaScript, citizen }) {
       await page.getByText('Черновиков нет.').waitFor();
 
       await openFromMenu(page, 'Мои заявления', 'Мои заявления');
+      // The heading shows before the list has loaded.
+      await page.getByRole('table').getByRole('row').nth(1).waitFor();
       const rows = await tableRows(page);
       assert.equal(rows.length, 1, `applications listed:\n${rows.join('\n')}`);
       assert.match(rows[0], new RegExp(`${number} ${SERVICE_TITLE.replace(/[()]/g, '\\$&')} Отправлено`));

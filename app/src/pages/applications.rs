@@ -77,9 +77,14 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         }))
         .collect::<Vec<_>>();
     let pending = RwSignal::new(false);
-    let autosave = Autosave::new();
+    let draft_address = format!(
+        "/services/{}/apply?draft={}",
+        crate::url::encode_query(&service.code),
+        crate::url::encode_query(&request_key)
+    );
+    let autosave = Autosave::new(draft_address.clone());
     let on_submit = {
-        let submit = submit_handler(service.clone(), state, pending);
+        let submit = submit_handler(service.clone(), state, pending, draft_address);
         move |event: leptos::ev::SubmitEvent| {
             autosave.cancel();
             submit(event);
@@ -189,7 +194,7 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
 /// "Сохранить черновик" or the submission, not on every change.
 #[derive(Clone, Copy)]
 struct Autosave {
-    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>, LocalStorage>,
+    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
     send: Action<leptos::web_sys::FormData, Result<FormReply, crate::api::AppError>>,
     saved_at: RwSignal<Option<String>>,
 }
@@ -198,7 +203,9 @@ struct Autosave {
 const AUTOSAVE_DELAY_SECONDS: u64 = 3;
 
 impl Autosave {
-    fn new() -> Autosave {
+    /// `draft_address` opens this form's draft again; the address bar shows it once the
+    /// draft exists, so that a reload continues the draft instead of starting another.
+    fn new(draft_address: String) -> Autosave {
         let send = Action::new_local(|data: &leptos::web_sys::FormData| {
             let data = data.clone();
             async move { crate::api::applications::submit_application(data.into()).await }
@@ -207,10 +214,13 @@ impl Autosave {
         Effect::new(move |_| {
             if let Some(Ok(FormReply::Saved(_))) = send.value().get() {
                 saved_at.set(Some(clock_time()));
+                show_address(&draft_address);
             }
         });
         Autosave {
-            timer: StoredValue::new_local(None),
+            // Thread-safe storage: the server renders the form on one thread of its
+            // runtime and may drop it on another, which local storage does not allow.
+            timer: StoredValue::new(None),
             send,
             saved_at,
         }
@@ -276,6 +286,17 @@ fn draft_data(_form: &leptos::web_sys::HtmlFormElement) -> Option<leptos::web_sy
     None
 }
 
+/// Puts `address` in the address bar without loading it.
+fn show_address(address: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Ok(history) = window().history() {
+        let _ =
+            history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(address));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = address;
+}
+
 /// The browser's time of day as `HH:MM`.
 fn clock_time() -> String {
     #[cfg(feature = "hydrate")]
@@ -296,6 +317,7 @@ fn submit_handler(
     service: ServiceDefinition,
     state: FormState,
     pending: RwSignal<bool>,
+    draft_address: String,
 ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
     let submit = Action::new_local(|data: &leptos::web_sys::FormData| {
         let data = data.clone();
@@ -305,6 +327,9 @@ fn submit_handler(
         if let Some(result) = submit.value().get() {
             pending.set(false);
             state.show_result(&result);
+            if let Ok(FormReply::Saved(_)) = result {
+                show_address(&draft_address);
+            }
         }
     });
 

@@ -20,10 +20,16 @@ pub fn DraftsPage() -> impl IntoView {
             ))
         },
     );
+    // The heading is part of the loaded page, so that a signed-out visitor sees only the
+    // error's own heading.
+    let heading = || {
+        view! {
+            <PageTitle text=t("drafts-title") />
+            <h1>{t("drafts-title")}</h1>
+            <p class="lead">{t("drafts-lead")}</p>
+        }
+    };
     view! {
-        <PageTitle text=t("drafts-title") />
-        <h1>{t("drafts-title")}</h1>
-        <p class="lead">{t("drafts-lead")}</p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let (drafts, flash) = match data.await {
@@ -34,8 +40,10 @@ pub fn DraftsPage() -> impl IntoView {
                 let state = FormState::new(flash.values, flash.reply);
                 if drafts.is_empty() {
                     return view! {
+                        {heading()}
                         <ErrorSummary state labels=Vec::new() />
                         <p role="status">{t("drafts-empty")}</p>
+                        <p><a href="/applications">{t("drafts-back")}</a></p>
                     }
                     .into_any();
                 }
@@ -76,6 +84,7 @@ pub fn DraftsPage() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
+                    {heading()}
                     <ErrorSummary state labels=Vec::new() />
                     <div class="table-wrap" role="region" aria-label=t("drafts-title") tabindex="0">
                         <table class="table">
@@ -90,10 +99,10 @@ pub fn DraftsPage() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    <p><a href="/applications">{t("drafts-back")}</a></p>
                 }
                 .into_any()
             })}
         </Suspense>
-        <p><a href="/applications">{t("drafts-back")}</a></p>
     }
 }

@@ -290,8 +290,12 @@ pub fn StepUpPage() -> impl IntoView {
 pub fn FactorsPage() -> impl IntoView {
     let query = use_query_map();
     let added = move || query.read().get("added").is_some();
+    let add = ServerAction::<AddFactor>::new();
+    let change = ServerAction::<ChangeFactor>::new();
+    let regenerate = ServerAction::<NewBackupCodes>::new();
+    // Loaded again after a factor changes, so a removed one leaves the list at once.
     let data = Resource::new(
-        || (),
+        move || change.version().get(),
         |_| async {
             Ok::<_, crate::api::AppError>((
                 get_factors().await?,
@@ -299,9 +303,6 @@ pub fn FactorsPage() -> impl IntoView {
             ))
         },
     );
-    let add = ServerAction::<AddFactor>::new();
-    let change = ServerAction::<ChangeFactor>::new();
-    let regenerate = ServerAction::<NewBackupCodes>::new();
 
     view! {
         <PageTitle text=t("factors-title") />
@@ -544,19 +545,31 @@ pub fn BackupCodesPage() -> impl IntoView {
     }
 }
 
-/// Adding a passkey: the device makes it after a click, which needs JavaScript.
+/// Adding a passkey: the device makes it after a click, which needs JavaScript. The
+/// factors are loaded first, so that only a signed-in person sees the page.
 #[component]
 pub fn PasskeyAddPage() -> impl IntoView {
+    let factors = Resource::new(|| (), |_| get_factors());
     view! {
-        <PageTitle text=t("passkey-add-title") />
-        <h1>{t("passkey-add-title")}</h1>
-        <p class="lead">{t("passkey-add-lead")}</p>
-        <ol class="steps">
-            <li>{t("passkey-add-step-button")}</li>
-            <li>{t("passkey-add-step-device")}</li>
-        </ol>
-        <PasskeyCeremony ceremony=Ceremony::Add label=t("passkey-create") />
-        <p><a href="/security/factors">{t("passkey-add-back")}</a></p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                if let Err(error) = factors.await {
+                    return view! { <ErrorView error /> }.into_any();
+                }
+                view! {
+                    <PageTitle text=t("passkey-add-title") />
+                    <h1>{t("passkey-add-title")}</h1>
+                    <p class="lead">{t("passkey-add-lead")}</p>
+                    <ol class="steps">
+                        <li>{t("passkey-add-step-button")}</li>
+                        <li>{t("passkey-add-step-device")}</li>
+                    </ol>
+                    <PasskeyCeremony ceremony=Ceremony::Add label=t("passkey-create") />
+                    <p><a href="/security/factors">{t("passkey-add-back")}</a></p>
+                }
+                .into_any()
+            })}
+        </Suspense>
     }
 }
 
