@@ -447,7 +447,7 @@ async fn decided_application_accepts_no_more_changes() {
             &official,
             id,
             ApplicationStatus::Refused,
-            "not_eligible",
+            "other",
             "Нет оснований",
         )
         .await
@@ -1367,7 +1367,7 @@ async fn decided_application_cannot_be_withdrawn() {
             &official,
             id,
             ApplicationStatus::Refused,
-            "not_eligible",
+            "other",
             "Нет оснований",
         )
         .await
@@ -1635,7 +1635,7 @@ async fn deadline_counts_working_days() {
             &official,
             id,
             ApplicationStatus::Refused,
-            "not_eligible",
+            "other",
             "Нет оснований",
         )
         .await
