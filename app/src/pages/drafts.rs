@@ -20,7 +20,7 @@ pub fn DraftsPage() -> impl IntoView {
             ))
         },
     );
-    // The heading is part of the loaded page, so that a signed-out visitor sees only the
+    // The heading is part of the loaded page, so that a signed-out visitor gets only the
     // error's own heading.
     let heading = || {
         view! {

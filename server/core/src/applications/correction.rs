@@ -99,7 +99,7 @@ pub struct CorrectionForm {
 }
 
 impl Core {
-    /// The correction form of the applicant's application that waits for them.
+    /// Loads the correction form of the applicant's application that waits for them.
     pub async fn correction_form(&self, actor: &Actor, id: Uuid) -> Result<CorrectionForm> {
         let mut tx = self.db.begin_read().await?;
         let row = visible_application(&mut tx, actor, id).await?;
@@ -244,7 +244,7 @@ impl Core {
         Ok(())
     }
 
-    /// The corrections of `row`'s answers for the detail page, oldest first.
+    /// Lists the corrections of `row`'s answers for the detail page, oldest first.
     pub(crate) async fn corrections(
         &self,
         tx: &mut Tx,
@@ -285,7 +285,7 @@ impl Core {
     }
 }
 
-/// Whether `viewer` may correct `row`'s answers now.
+/// Returns whether `viewer` may correct `row`'s answers now.
 pub(crate) fn can_correct(viewer: &Actor, row: &ApplicationRow) -> bool {
     viewer.role == Role::Citizen
         && row.user_id == viewer.user_id

@@ -160,7 +160,7 @@ impl Core {
         }
     }
 
-    /// The person's drafts, the most recently saved first. A draft saved while its
+    /// Lists the person's drafts, the most recently saved first. A draft saved while its
     /// application was being sent can outlive it, so drafts whose application exists are
     /// left out.
     pub async fn drafts(&self, actor: &Actor, locale: Locale) -> Result<Vec<DraftView>> {
@@ -206,7 +206,7 @@ impl Core {
         Ok(drafts)
     }
 
-    /// The draft of the person's form filling `request_key`.
+    /// Loads the draft of the person's form filling `request_key`.
     pub async fn draft(&self, actor: &Actor, request_key: &str) -> Result<Draft> {
         let mut tx = self.db.begin_read().await?;
         let row: Option<DraftRow> = on_conn!(&mut tx, conn => sqlx::query_as(
