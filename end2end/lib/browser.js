@@ -61,6 +61,7 @@ export async function newPortalContext(browser, { baseUrl, javaScript }) {
     viewport: { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  reportPagesWithoutNonce(context);
   const errors = [];
   if (javaScript) {
     await context.addInitScript(markWasmInstantiated);
@@ -127,6 +128,30 @@ export async function settle(page, { javaScript }) {
   }
   // A task boundary, so the promise chain that calls hydrate() has finished.
   await page.evaluate(() => new Promise((resolveTask) => setTimeout(resolveTask, 0)));
+}
+
+/**
+ * Prints each HTML page that arrives without a nonce in its Content-Security-Policy, with
+ * JavaScript on or off. Pages get a policy with a nonce, other responses `default-src
+ * 'none'`; CI runs and a manual try have seen a page under the second one, which blocks its
+ * stylesheet and bundle. This only prints, so that the next occurrence names its address
+ * and headers.
+ */
+function reportPagesWithoutNonce(context) {
+  context.on('response', (response) => {
+    const request = response.request();
+    if (!request.isNavigationRequest() || request.frame().parentFrame() !== null) {
+      return;
+    }
+    const headers = response.headers();
+    const policy = headers['content-security-policy'] ?? '';
+    if ((headers['content-type'] ?? '').startsWith('text/html') && !policy.includes("'nonce-")) {
+      console.error(
+        `a page without a nonce in its policy: ${response.status()} ${request.method()} ${response.url()} ` +
+          `headers=${JSON.stringify(headers)}`,
+      );
+    }
+  });
 }
 
 /**

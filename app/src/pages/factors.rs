@@ -305,10 +305,6 @@ pub fn FactorsPage() -> impl IntoView {
     );
 
     view! {
-        <PageTitle text=t("factors-title") />
-        <h1>{t("factors-title")}</h1>
-        <p class="lead">{t("factors-lead")}</p>
-        {move || added().then(|| view! { <p class="notice notice--success" role="status">{t("notice-factor-added")}</p> })}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let (overview, flash) = match data.await {
@@ -388,7 +384,13 @@ pub fn FactorsPage() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                // The heading is part of the loaded page, so that a signed-out visitor
+                // gets only the error's own heading.
                 view! {
+                    <PageTitle text=t("factors-title") />
+                    <h1>{t("factors-title")}</h1>
+                    <p class="lead">{t("factors-lead")}</p>
+                    {added().then(|| view! { <p class="notice notice--success" role="status">{t("notice-factor-added")}</p> })}
                     <ErrorSummary state labels=Vec::new() />
                     {if has_factors {
                         view! {
