@@ -7,7 +7,7 @@
 use webauthn_rs_proto::{CreationChallengeResponse, RequestChallengeResponse};
 
 /// Why the device returned no credential: the person cancelled or the prompt timed out
-/// (`NotAllowedError`), the device already holds a passkey of this account
+/// (`NotAllowedError`), the device already has a passkey of this account
 /// (`InvalidStateError`), or the browser has no passkeys at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoCredential {
@@ -17,7 +17,7 @@ pub enum NoCredential {
 }
 
 impl NoCredential {
-    /// The translation key of the text shown for it.
+    /// Returns the translation key of the text shown for it.
     pub fn message_key(self) -> &'static str {
         match self {
             NoCredential::Cancelled => "error-passkey-cancelled",

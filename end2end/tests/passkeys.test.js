@@ -61,7 +61,7 @@ describe('passkeys', () => {
     await page.waitForURL((url) => url.pathname === '/');
   }
 
-  /** The passkeys the virtual authenticator holds. */
+  /** Lists the passkeys that the virtual authenticator has. */
   async function storedCredentials() {
     const { credentials } = await state.cdp.send('WebAuthn.getCredentials', {
       authenticatorId: state.authenticatorId,

@@ -147,13 +147,13 @@ pub struct CorrectionForm {
     pub service: ServiceDefinition,
     /// The current answers, or what a plain post sent back with errors.
     pub values: BTreeMap<String, String>,
-    /// What the official asked for.
+    /// The official's request.
     pub request: Option<String>,
     pub reply: Option<FormReply>,
 }
 
-/// The form that corrects the answers of the applicant's application `id`, which waits
-/// for the applicant.
+/// Loads the form that corrects the answers of the applicant's application `id`, which
+/// waits for the applicant.
 #[server(endpoint = "correction_form")]
 pub async fn get_correction_form(id: String) -> Result<CorrectionForm, AppError> {
     use crate::ssr;
@@ -162,7 +162,7 @@ pub async fn get_correction_form(id: String) -> Result<CorrectionForm, AppError>
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let form = match ssr::core().correction_form(&user.actor, id).await {
         Ok(form) => form,
-        // Not waiting for the applicant (any more): the application's page says why.
+        // Not waiting for the applicant (any more): the application's page shows why.
         Err(kabinet_core::Error::Rejected(_)) => {
             leptos_axum::redirect(&format!("/applications/{id}"));
             return Err(AppError::NotFound);
@@ -214,7 +214,7 @@ pub async fn correct_application(data: MultipartData) -> Result<FormReply, AppEr
     ssr::finish_form(&correction_flash(id), &back, &submission.answers, outcome).await
 }
 
-/// The person's drafts of application forms.
+/// Lists the person's drafts of application forms.
 #[server(endpoint = "drafts")]
 pub async fn list_drafts() -> Result<Vec<kabinet_shared::model::DraftView>, AppError> {
     use crate::ssr;

@@ -314,8 +314,8 @@ pub async fn revoke_device(id: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The options for adding a passkey, for `navigator.credentials.create`, or why it
-/// cannot be added now.
+/// Starts adding a passkey: returns the options for `navigator.credentials.create`, or
+/// why it cannot be added now.
 #[server(endpoint = "passkey_options")]
 pub async fn passkey_options() -> Result<Result<CreationChallengeResponse, Message>, AppError> {
     use crate::ssr;
@@ -349,8 +349,8 @@ pub async fn finish_passkey(response: String) -> Result<FormReply, AppError> {
     ssr::finish_form("passkey", "/security/factors/passkey", &(), outcome).await
 }
 
-/// The options for `navigator.credentials.get` that prove the passkey `factor` in the
-/// second step of a sign-in, or why it cannot be used.
+/// Starts a passkey check in the second step of a sign-in: returns the options for
+/// `navigator.credentials.get` that prove the passkey `factor`, or why it cannot be used.
 #[server(endpoint = "passkey_challenge_options")]
 pub async fn passkey_challenge_options(
     challenge: String,
@@ -371,8 +371,8 @@ pub async fn passkey_challenge_options(
     }
 }
 
-/// The options for `navigator.credentials.get` that prove the passkey `factor` in a
-/// step-up of this session, or why it cannot be used.
+/// Starts a passkey check for a step-up of this session: returns the options for
+/// `navigator.credentials.get` that prove the passkey `factor`, or why it cannot be used.
 #[server(endpoint = "passkey_step_up_options")]
 pub async fn passkey_step_up_options(
     factor: String,

@@ -297,7 +297,7 @@ fn show_address(address: &str) {
     let _ = address;
 }
 
-/// The browser's time of day as `HH:MM`.
+/// Returns the browser's time of day as `HH:MM`.
 fn clock_time() -> String {
     #[cfg(feature = "hydrate")]
     {
@@ -366,7 +366,7 @@ fn submit_handler(
     }
 }
 
-/// Whether the form was sent by its "save as draft" button.
+/// Returns whether the form was sent by its "save as draft" button.
 #[cfg(feature = "hydrate")]
 fn is_draft_button(event: &leptos::ev::SubmitEvent) -> bool {
     use leptos::wasm_bindgen::JsCast;
@@ -535,8 +535,8 @@ pub(crate) fn ServiceField(
             None => note,
         });
     }
-    // A required conditional field is required whenever it is asked, and its hint says
-    // when that is, so it carries no "(optional)" mark.
+    // A required conditional field is required whenever it is asked, and its hint names
+    // the answer that asks for it, so it carries no "(optional)" mark.
     let optional = !field.required;
     let autocomplete = field.autocomplete.clone();
 

@@ -71,8 +71,8 @@ pub fn CorrectionPage() -> impl IntoView {
     }
 }
 
-/// The applicant's corrections of the answers: for each, the changed questions with the
-/// answers before and after.
+/// Shows the applicant's corrections of the answers: for each, the changed questions with
+/// the answers before and after.
 #[component]
 pub fn Corrections(corrections: Vec<AnswerCorrection>) -> impl IntoView {
     (!corrections.is_empty()).then(|| {

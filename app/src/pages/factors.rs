@@ -21,7 +21,7 @@ use crate::components::form::{
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{date_time, message, t, t_with};
 
-/// The name of a factor in lists: its kind, and for a passkey the device it was made on.
+/// Names a factor in lists: its kind, and for a passkey the device it was made on.
 fn factor_name(factor: &FactorView) -> String {
     let kind = t(&factor.kind.message_key());
     match factor.label.as_deref() {
@@ -548,7 +548,7 @@ pub fn BackupCodesPage() -> impl IntoView {
 }
 
 /// Adding a passkey: the device makes it after a click, which needs JavaScript. The
-/// factors are loaded first, so that only a signed-in person sees the page.
+/// factors are loaded first, so that only a signed-in person gets the page.
 #[component]
 pub fn PasskeyAddPage() -> impl IntoView {
     let factors = Resource::new(|| (), |_| get_factors());
@@ -575,7 +575,7 @@ pub fn PasskeyAddPage() -> impl IntoView {
     }
 }
 
-/// What a passkey button does.
+/// The ceremony that a passkey button runs.
 #[derive(Clone, Debug)]
 enum Ceremony {
     /// Adds a passkey to the signed-in account.
@@ -591,7 +591,7 @@ enum Ceremony {
 }
 
 /// The button of a passkey ceremony. The browser's passkey prompt needs JavaScript, so
-/// until the page is hydrated a notice stands in its place. A problem is announced in an
+/// until the page is hydrated a notice is shown in its place. A problem is announced in an
 /// alert region below the button; success moves on to the next page.
 #[component]
 fn PasskeyCeremony(ceremony: Ceremony, label: String) -> impl IntoView {

@@ -112,8 +112,8 @@ pub fn refusal_reason(code: &str) -> Option<&'static RefusalReason> {
     refusal_reasons().iter().find(|reason| reason.code == code)
 }
 
-/// The grounds on which `service` may be refused: those its definition names, in its
-/// order, or the whole list when it names none.
+/// Lists the grounds on which `service` may be refused: those its definition names, in
+/// its order, or the whole list when it names none.
 pub fn refusal_reasons_for(service: &ServiceDefinition) -> Vec<&'static RefusalReason> {
     if service.refusal_reasons.is_empty() {
         return refusal_reasons().iter().collect();

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{PDF, TestCore, cores};
+use common::{PDF, TestCore, certificate_answers, cores, rejection_key};
 use kabinet_core::applications::{FileUpload, Submission};
 use kabinet_core::shared::Locale;
 use kabinet_core::shared::model::{AnswerChange, ApplicationStatus, HistoryStep};
@@ -14,30 +14,18 @@ use uuid::Uuid;
 
 const OFFICIAL_PHONE: &str = "+79990000002";
 
-/// The answers as the form sends them.
+/// Returns the certificate's answers with `changes`, as the form sends them.
 fn typed(changes: &[(&str, &str)]) -> BTreeMap<String, String> {
-    let mut answers: BTreeMap<String, String> = [
-        ("surname", "Соколова"),
-        ("given_name", "Мария"),
-        ("patronymic", "Ивановна"),
-        ("former_names", ""),
-        ("birth_date", "09.03.1988"),
-        ("birth_place", "г. Пермь"),
-        ("snils", "112-233-445 95"),
-        ("purpose", "employment"),
-    ]
-    .into_iter()
-    .map(|(name, value)| (name.to_string(), value.to_string()))
-    .collect();
+    let mut answers = certificate_answers();
     for (name, value) in changes {
         answers.insert(name.to_string(), value.to_string());
     }
     answers
 }
 
-/// A citizen's application that the official has taken and asked about; returns the
-/// citizen, the official and the application's id.
-async fn asked_application(core: &TestCore, phone: &str) -> (Actor, Actor, Uuid) {
+/// Submits a citizen's application that the official takes and requests action on.
+/// Returns the citizen, the official and the application's id.
+async fn requested_application(core: &TestCore, phone: &str) -> (Actor, Actor, Uuid) {
     core.seed_demo().await.unwrap();
     let citizen = core.register(phone, "").await;
     let submitted = core
@@ -72,17 +60,10 @@ async fn asked_application(core: &TestCore, phone: &str) -> (Actor, Actor, Uuid)
     (citizen, official, submitted.id)
 }
 
-fn rejection_key(error: Error) -> String {
-    match error {
-        Error::Rejected(message) => message.key,
-        other => panic!("expected a rejection, got {other:?}"),
-    }
-}
-
 #[tokio::test]
 async fn corrected_answers_keep_their_versions() {
     for core in cores().await {
-        let (citizen, official, id) = asked_application(&core, "+79123490001").await;
+        let (citizen, official, id) = requested_application(&core, "+79123490001").await;
         let form = core.correction_form(&citizen, id).await.unwrap();
         assert_eq!(
             form.request.as_deref(),
@@ -192,7 +173,7 @@ async fn corrected_answers_keep_their_versions() {
 #[tokio::test]
 async fn correction_needs_a_request_and_a_change() {
     for core in cores().await {
-        let (citizen, official, id) = asked_application(&core, "+79123490002").await;
+        let (citizen, official, id) = requested_application(&core, "+79123490002").await;
         let stranger = core.register("+79123490003", "").await;
 
         let unchanged = core
@@ -271,7 +252,7 @@ async fn correction_needs_a_request_and_a_change() {
 #[tokio::test]
 async fn concurrent_corrections_succeed_once() {
     for core in cores().await {
-        let (citizen, _, id) = asked_application(&core, "+79123490004").await;
+        let (citizen, _, id) = requested_application(&core, "+79123490004").await;
         let first = typed(&[("birth_place", "Пермь")]);
         let second = typed(&[("birth_place", "Москва")]);
 

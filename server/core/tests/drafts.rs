@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{PDF, cores};
+use common::{PDF, certificate_answers, cores};
 use kabinet_core::Error;
 use kabinet_core::applications::{DRAFTS_MAX, FileUpload, Submission};
 use kabinet_core::shared::Locale;
@@ -19,22 +19,6 @@ fn partial_answers() -> BTreeMap<String, String> {
         ("birth_date", "31.02.1988"),
         ("purpose", ""),
         ("not_a_field", "x"),
-    ]
-    .into_iter()
-    .map(|(name, value)| (name.to_string(), value.to_string()))
-    .collect()
-}
-
-fn full_answers() -> BTreeMap<String, String> {
-    [
-        ("surname", "Соколова"),
-        ("given_name", "Мария"),
-        ("patronymic", "Ивановна"),
-        ("former_names", ""),
-        ("birth_date", "09.03.1988"),
-        ("birth_place", "г. Пермь"),
-        ("snils", "112-233-445 95"),
-        ("purpose", "employment"),
     ]
     .into_iter()
     .map(|(name, value)| (name.to_string(), value.to_string()))
@@ -125,7 +109,7 @@ async fn sent_draft_disappears() {
             .unwrap();
 
         // The application is sent from the draft, with its staged file.
-        let mut sent = form(&key, full_answers(), false);
+        let mut sent = form(&key, certificate_answers(), false);
         sent.uploads.clear();
         let submitted = core.submit_application(&citizen, sent).await.unwrap();
         let drafts = core.drafts(&citizen, Locale::Ru).await.unwrap();

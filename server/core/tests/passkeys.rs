@@ -5,7 +5,7 @@ mod common;
 
 use chrono::Duration;
 use common::authenticator::SoftAuthenticator;
-use common::{TestCore, cores};
+use common::{TestCore, cores, field_key, rejection_key};
 use kabinet_core::accounts::{FactorChoice, SessionUser, SignInOutcome};
 use kabinet_core::shared::model::FactorKind;
 use kabinet_core::shared::validate::Login;
@@ -24,24 +24,6 @@ fn firefox() -> Client {
     Client {
         ip: None,
         user_agent: Some(FIREFOX.to_string()),
-    }
-}
-
-fn field_key(error: Error, field: &str) -> String {
-    match error {
-        Error::Invalid(errors) => errors
-            .get(field)
-            .unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))
-            .key
-            .clone(),
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-fn rejection_key(error: Error) -> String {
-    match error {
-        Error::Rejected(message) => message.key,
-        other => panic!("expected a rejection, got {other:?}"),
     }
 }
 

@@ -183,13 +183,19 @@ impl Core {
         .fetch_all(conn)
         .await)?;
         drop(tx);
+        // Several drafts often share a service, so each title is read once.
+        let mut titles: BTreeMap<String, String> = BTreeMap::new();
         let mut drafts = Vec::with_capacity(rows.len());
         for row in rows {
             let answers = open_draft(&self.keys.data, row.id, &row.answers_enc)?;
-            let service_title = match self.service(&row.service_code).await? {
-                Some((_, service)) => service.title.get(locale).to_string(),
-                None => row.service_code.clone(),
-            };
+            if !titles.contains_key(&row.service_code) {
+                let title = match self.service(&row.service_code).await? {
+                    Some((_, service)) => service.title.get(locale).to_string(),
+                    None => row.service_code.clone(),
+                };
+                titles.insert(row.service_code.clone(), title);
+            }
+            let service_title = titles[&row.service_code].clone();
             let file_count = files
                 .iter()
                 .find(|(key, _)| *key == row.request_key)

@@ -45,7 +45,7 @@ fn rp_id_of(origin: &str) -> String {
         .to_string()
 }
 
-/// The head of a CBOR item of major type `major` with argument `value`.
+/// Writes the head of a CBOR item of major type `major` with argument `value`.
 fn cbor_head(out: &mut Vec<u8>, major: u8, value: usize) {
     let major = major << 5;
     match value {
@@ -100,7 +100,8 @@ impl SoftAuthenticator {
         }
     }
 
-    /// The same credential id with another key, as a forged copy of the passkey would be.
+    /// Returns an authenticator with the same credential id and another key, as a forged
+    /// copy of the passkey would be.
     pub fn forged_copy(&self) -> SoftAuthenticator {
         let mut copy = SoftAuthenticator::new(&self.origin);
         copy.credential_id = self.credential_id.clone();
@@ -126,7 +127,7 @@ impl SoftAuthenticator {
         }
     }
 
-    /// The public key as a COSE_Key: EC2 (1), ES256 (-7), P-256 (1), x, y.
+    /// Encodes the public key as a COSE_Key: EC2 (1), ES256 (-7), P-256 (1), x, y.
     fn cose_key(&self) -> Vec<u8> {
         let point = self.key.verifying_key().to_encoded_point(false);
         let mut out = Vec::new();

@@ -7,6 +7,7 @@
 pub mod authenticator;
 pub mod peers;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -15,7 +16,7 @@ use kabinet_core::keys::Keys;
 use kabinet_core::password::HashCost;
 use kabinet_core::shared::Locale;
 use kabinet_core::shared::forms::RegistrationForm;
-use kabinet_core::{Actor, Client, Core, Settings};
+use kabinet_core::{Actor, Client, Core, Error, Settings};
 use sqlx::postgres::PgConnectOptions;
 use uuid::Uuid;
 
@@ -449,4 +450,41 @@ pub fn pdf_text(core: &TestCore, pdf: &[u8]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Returns the key of the error on `field`, failing the test for any other error.
+pub fn field_key(error: Error, field: &str) -> String {
+    match error {
+        Error::Invalid(errors) => errors
+            .get(field)
+            .unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))
+            .key
+            .clone(),
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+/// Returns the key of a rejection, failing the test for any other error.
+pub fn rejection_key(error: Error) -> String {
+    match error {
+        Error::Rejected(message) => message.key,
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+/// Returns valid answers to the criminal record certificate's form, as the form sends them.
+pub fn certificate_answers() -> BTreeMap<String, String> {
+    [
+        ("surname", "Соколова"),
+        ("given_name", "Мария"),
+        ("patronymic", "Ивановна"),
+        ("former_names", ""),
+        ("birth_date", "09.03.1988"),
+        ("birth_place", "г. Пермь"),
+        ("snils", "112-233-445 95"),
+        ("purpose", "employment"),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_string(), value.to_string()))
+    .collect()
 }
