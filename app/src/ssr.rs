@@ -16,7 +16,8 @@ use leptos_axum::ResponseOptions;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::api::{AppError, Flash, FormReply};
+pub use crate::api::Flash;
+use crate::api::{AppError, FormReply};
 
 /// Settings of the web layer that server functions need, provided by the server.
 #[derive(Clone, Debug)]
@@ -241,6 +242,24 @@ pub async fn finish_form<V: Serialize>(
         leptos_axum::redirect(back);
     }
     Ok(reply)
+}
+
+/// Sends the person to `page`, another page of the form, with `reply` and what they
+/// typed waiting in the flash. Unlike [`finish_form`] this redirects a hydrated page too,
+/// for a reply that belongs on a page other than the one that sent the form.
+pub async fn return_to_form<V: Serialize>(
+    form: &str,
+    page: &str,
+    values: &V,
+    reply: FormReply,
+) -> Result<FormReply, AppError> {
+    let flash = Flash {
+        values: typed_values(values),
+        reply: Some(reply),
+    };
+    save_flash(form, &flash).await?;
+    leptos_axum::redirect(page);
+    Ok(FormReply::Done)
 }
 
 fn typed_values<V: Serialize>(values: &V) -> BTreeMap<String, String> {

@@ -875,3 +875,205 @@ async fn concurrent_pages_carry_their_own_policy() {
     }
     assert_eq!(nonces.len(), PAGES);
 }
+
+/// A multipart post of text parts, as a browser without JavaScript sends the application
+/// form.
+fn multipart_post(path: &str, parts: &[(&str, &str)], cookie: &str) -> Request<Body> {
+    let boundary = "kabinet-test-boundary-7MA4YWxk";
+    let mut body = String::new();
+    for (name, value) in parts {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+/// The value of the text input `name` on a page.
+fn input_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" type=\"text\" value=\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
+    page[start..].split('"').next().unwrap().to_string()
+}
+
+/// The value of the hidden input `name` on a page.
+fn hidden_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
+    page[start..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn form_with_steps_and_children_works_without_javascript() {
+    let portal = portal(false).await;
+    let session = sign_in(&portal, "+79990000001").await;
+    let first = text(
+        send(
+            &portal,
+            get("/services/unified-allowance/apply", Some(&session)),
+        )
+        .await,
+    )
+    .await;
+    assert!(first.contains("Шаг 1 из 4"), "the progress is shown");
+    assert!(
+        first
+            .contains("aria-current=\"step\" class=\"steps__item steps__item--current\">Заявитель")
+    );
+    assert!(!first.contains("name=\"bank_bik\""), "later pages wait");
+    let key = hidden_value(&first, "request_key");
+    let draft = format!("/services/unified-allowance/apply?draft={key}");
+    let post = |parts: Vec<(&'static str, String)>, cookie: String| {
+        let mut all: Vec<(&str, String)> = vec![
+            ("service", "unified-allowance".to_string()),
+            ("request_key", key.clone()),
+        ];
+        all.extend(parts);
+        let borrowed: Vec<(&str, &str)> = all.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        multipart_post("/api/submit_application", &borrowed, &cookie)
+    };
+    let applicant = vec![
+        ("given_name", "Мария".to_string()),
+        ("patronymic", String::new()),
+        ("snils", "112-233-445 95".to_string()),
+        (
+            "registration_address",
+            "614000, г. Пермь, ул. Ленина, д. 1".to_string(),
+        ),
+    ];
+
+    // "Далее" with the surname missing stays on page 1 with the error and the answers.
+    let mut parts = applicant.clone();
+    parts.extend([
+        ("step", "1".to_string()),
+        ("intent", "next".to_string()),
+        ("surname", String::new()),
+    ]);
+    let response = send(&portal, post(parts, session.clone())).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), draft);
+    let with_flash = format!("{session}; {}", cookies(&response));
+    let page = text(send(&portal, get(&draft, Some(&with_flash))).await).await;
+    assert!(
+        page.contains("id=\"surname-error\""),
+        "the error is on its field"
+    );
+    assert!(page.contains("value=\"Мария\""), "the given name is kept");
+    assert!(page.contains("Шаг 1 из 4"));
+
+    // Right answers go on to page 2, which carries page 1's answers along.
+    let mut parts = applicant.clone();
+    parts.extend([
+        ("step", "1".to_string()),
+        ("intent", "next".to_string()),
+        ("surname", "Соколова".to_string()),
+    ]);
+    let response = send(&portal, post(parts, session.clone())).await;
+    assert_eq!(location(&response), format!("{draft}&step=2"));
+    let second = text(send(&portal, get(&format!("{draft}&step=2"), Some(&session))).await).await;
+    assert!(second.contains("Шаг 2 из 4"));
+    assert_eq!(hidden_value(&second, "surname"), "Соколова");
+    assert!(
+        second.contains("id=\"children-1\""),
+        "one child to fill in at first"
+    );
+    assert!(!second.contains("id=\"children-2\""));
+
+    // "Добавить ребёнка" shows a second child, keeping the first.
+    let family = |count: &str, extra: &[(&'static str, &str)]| {
+        let mut parts: Vec<(&'static str, String)> = vec![
+            ("surname", "Соколова".to_string()),
+            ("given_name", "Мария".to_string()),
+            ("snils", "112-233-445 95".to_string()),
+            (
+                "registration_address",
+                "614000, г. Пермь, ул. Ленина, д. 1".to_string(),
+            ),
+            ("step", "2".to_string()),
+            ("marital_status", "married".to_string()),
+            ("has_other_members", "no".to_string()),
+            ("children", count.to_string()),
+            ("children.1.surname", "Соколов".to_string()),
+            ("children.1.given_name", "Пётр".to_string()),
+            ("children.1.birth_date", "2015-04-01".to_string()),
+            ("children.1.snils", "112-233-445 95".to_string()),
+        ];
+        parts.extend(extra.iter().map(|(name, value)| (*name, value.to_string())));
+        parts
+    };
+    let response = send(
+        &portal,
+        post(family("1", &[("intent", "add:children")]), session.clone()),
+    )
+    .await;
+    assert_eq!(location(&response), format!("{draft}&step=2#children-2"));
+    let added = text(send(&portal, get(&format!("{draft}&step=2"), Some(&session))).await).await;
+    assert!(added.contains("id=\"children-2\""));
+    assert!(added.contains("value=\"Пётр\""));
+    assert!(added.contains("Удалить: Ребёнок 2"));
+
+    // Removing child 1 moves child 2 up.
+    let second_child: [(&'static str, &str); 4] = [
+        ("children.2.surname", "Соколова"),
+        ("children.2.given_name", "Анна"),
+        ("children.2.birth_date", "2026-11-30"),
+        ("children.2.snils", "087-654-303 00"),
+    ];
+    let mut extra = second_child.to_vec();
+    extra.push(("intent", "remove:children.1"));
+    let response = send(&portal, post(family("2", &extra), session.clone())).await;
+    assert_eq!(location(&response), format!("{draft}&step=2#children"));
+    let removed = text(send(&portal, get(&format!("{draft}&step=2"), Some(&session))).await).await;
+    assert_eq!(input_value(&removed, "children.1.given_name"), "Анна");
+    assert!(!removed.contains("value=\"Пётр\""));
+    assert!(!removed.contains("id=\"children-2\""));
+
+    // Sent from the last page with a child born in the future, the form returns to page 2.
+    let mut extra = second_child.to_vec();
+    extra[2] = ("children.2.birth_date", "2099-01-01");
+    extra.extend([
+        ("bank_account", "40817810099910004312"),
+        ("bank_bik", "044525225"),
+    ]);
+    let mut parts = family("2", &extra);
+    parts.retain(|(name, _)| *name != "step");
+    parts.push(("step", "4".to_string()));
+    let response = send(&portal, post(parts.clone(), session.clone())).await;
+    assert_eq!(location(&response), format!("{draft}&step=2"));
+    let with_flash = format!("{session}; {}", cookies(&response));
+    let back = text(send(&portal, get(&format!("{draft}&step=2"), Some(&with_flash))).await).await;
+    assert!(
+        back.contains("id=\"children.2.birth_date-error\""),
+        "the error is on the child's date"
+    );
+    assert!(back.contains("href=\"#children.2.birth_date\""));
+    assert!(
+        back.contains("Ребёнок 2: Дата рождения"),
+        "the summary names the child"
+    );
+
+    // Corrected, it is submitted.
+    for part in parts.iter_mut() {
+        if part.0 == "children.2.birth_date" {
+            part.1 = "2026-11-30".to_string();
+        }
+    }
+    let response = send(&portal, post(parts, session.clone())).await;
+    assert!(
+        location(&response).ends_with("?submitted=1"),
+        "{}",
+        location(&response)
+    );
+    let drafts = text(send(&portal, get("/applications/drafts", Some(&session))).await).await;
+    assert!(!drafts.contains(&key), "the draft went with the submission");
+}

@@ -132,8 +132,10 @@ pub enum FieldKind {
     /// A surname, given name or patronymic.
     PersonName,
     Date,
-    /// A date that must be a birth date (in the past, at most 130 years ago).
+    /// The birth date of the applicant: in the past, at least 14 and at most 130 years ago.
     BirthDate,
+    /// A date that has passed, at most 130 years ago: a child's birth date, say.
+    PastDate,
     /// One of `options`.
     Choice,
     /// Any number of `options`, stored as their values joined by commas.
@@ -151,6 +153,11 @@ pub enum FieldKind {
     Passport,
     /// Subdivision code of the authority that issued a passport, `NNN-NNN`.
     SubdivisionCode,
+    /// A list of items, each asking the group's own `fields`: the children of a family,
+    /// say. The answer under the group's name is the number of items; the answers of
+    /// item N are stored as `group.N.field`, N counting from 1. `min` and `max` bound
+    /// the number of items.
+    Group,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,16 +187,110 @@ pub struct FieldDef {
     /// The HTML `autocomplete` token, so browsers and assistive tools can fill the field.
     #[serde(default)]
     pub autocomplete: Option<String>,
-    /// Smallest number a `number` field accepts.
+    /// Smallest number a `number` field accepts, or the fewest items of a `group`.
     #[serde(default)]
     pub min: Option<i64>,
-    /// Largest number a `number` field accepts.
+    /// Largest number a `number` field accepts, or the most items of a `group`.
     #[serde(default)]
     pub max: Option<i64>,
     /// The field is asked only when an earlier answer has one of the given values;
     /// otherwise it is neither required nor kept.
     #[serde(default)]
     pub shown_when: Option<ShownWhen>,
+    /// The questions of each item of a `group`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldDef>,
+    /// What one item of a `group` is called, shown with its number: "Ребёнок 2".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_label: Option<Localized>,
+    /// The text of the button that adds an item to a `group`: "Добавить ребёнка".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add_label: Option<Localized>,
+}
+
+/// Most items a group may allow, and the default when its definition sets no `max`.
+pub const GROUP_ITEMS_LIMIT: usize = 20;
+pub const GROUP_ITEMS_DEFAULT: usize = 10;
+
+impl FieldDef {
+    /// The most items of a group.
+    pub fn max_items(&self) -> usize {
+        self.max
+            .and_then(|max| usize::try_from(max).ok())
+            .unwrap_or(GROUP_ITEMS_DEFAULT)
+            .min(GROUP_ITEMS_LIMIT)
+    }
+
+    /// The fewest items of a group: `min`, or one when the group is required.
+    pub fn min_items(&self) -> usize {
+        self.min
+            .and_then(|min| usize::try_from(min).ok())
+            .unwrap_or(usize::from(self.required))
+    }
+
+    /// What item `index` of a group is called: "Ребёнок 2".
+    pub fn item_name(&self, index: usize, locale: Locale) -> String {
+        match &self.item_label {
+            Some(label) => format!("{} {index}", label.get(locale)),
+            None => format!("{} {index}", self.label.get(locale)),
+        }
+    }
+}
+
+/// The form name of `field` in item `index` of `group`: `children.2.surname`.
+pub fn item_key(group: &str, index: usize, field: &str) -> String {
+    format!("{group}.{index}.{field}")
+}
+
+/// How many items of `group` the values hold: the number under the group's name, or the
+/// highest item with a value when that is larger, and never more than the group allows.
+pub fn group_items(group: &FieldDef, values: &BTreeMap<String, String>) -> usize {
+    let counted = values
+        .get(&group.name)
+        .and_then(|count| count.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    let prefix = format!("{}.", group.name);
+    let highest = values
+        .range(prefix.clone()..)
+        .take_while(|(key, _)| key.starts_with(&prefix))
+        .filter_map(|(key, _)| key[prefix.len()..].split('.').next()?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0);
+    counted.max(highest).min(group.max_items())
+}
+
+/// Adds an empty item to `group`, unless it has as many as it allows. Returns the number
+/// of the new item.
+pub fn add_item(group: &FieldDef, values: &mut BTreeMap<String, String>) -> Option<usize> {
+    let count = group_items(group, values);
+    if count >= group.max_items() {
+        return None;
+    }
+    values.insert(group.name.clone(), (count + 1).to_string());
+    Some(count + 1)
+}
+
+/// Removes item `index` of `group`; the items after it move up by one.
+pub fn remove_item(group: &FieldDef, values: &mut BTreeMap<String, String>, index: usize) {
+    let count = group_items(group, values);
+    if index == 0 || index > count {
+        return;
+    }
+    for item in index..=count {
+        for field in &group.fields {
+            let next = values.remove(&item_key(&group.name, item + 1, &field.name));
+            let key = item_key(&group.name, item, &field.name);
+            match next {
+                Some(value) if item < count => {
+                    values.insert(key, value);
+                }
+                _ => {
+                    values.remove(&key);
+                }
+            }
+        }
+    }
+    values.insert(group.name.clone(), (count - 1).to_string());
 }
 
 /// A condition on an earlier choice, yes/no or several-choice field.
@@ -249,6 +350,47 @@ pub struct ServiceDefinition {
     /// service's regulation allows, in the order officials see them. Empty means all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refusal_reasons: Vec<String>,
+    /// The pages of a long form, in order. Empty means one page with everything.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepDef>,
+}
+
+/// One page of a long form: some of its fields, in the order of the definition, or its
+/// documents, or both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepDef {
+    pub title: Localized,
+    /// Names of the fields on this page.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// Whether the documents are attached on this page.
+    #[serde(default)]
+    pub documents: bool,
+}
+
+/// One answer of a filled form as it is read back: a field, or a field of one item of a
+/// group.
+#[derive(Clone, Debug)]
+pub struct Slot<'a> {
+    /// The key of the answer, `surname` or `children.2.surname`.
+    pub key: String,
+    pub field: &'a FieldDef,
+    /// The group and the number of the item, for a field of a group.
+    pub item: Option<(&'a FieldDef, usize)>,
+}
+
+impl Slot<'_> {
+    /// The question as a reader sees it: "Фамилия", or "Ребёнок 2: Фамилия".
+    pub fn label(&self, locale: Locale) -> String {
+        match self.item {
+            Some((group, index)) => format!(
+                "{}: {}",
+                group.item_name(index, locale),
+                self.field.label.get(locale)
+            ),
+            None => self.field.label.get(locale).to_string(),
+        }
+    }
 }
 
 /// Default maximum length of text answers, in characters.
@@ -256,12 +398,13 @@ pub const DEFAULT_MAX_LENGTH: usize = 500;
 
 /// Form names used by the application and correction forms themselves, which fields may
 /// not take.
-const RESERVED_NAMES: [&str; 5] = [
+const RESERVED_NAMES: [&str; 6] = [
     "request_key",
     "service",
     "remove_upload",
     "intent",
     "application",
+    "step",
 ];
 
 impl ServiceDefinition {
@@ -292,6 +435,14 @@ impl ServiceDefinition {
                 && min > max
             {
                 return Err(format!("field `{}`: min is larger than max", field.name));
+            }
+            if field.kind == FieldKind::Group {
+                check_group(field)?;
+            } else if !field.fields.is_empty() {
+                return Err(format!(
+                    "field `{}`: only a group has fields of its own",
+                    field.name
+                ));
             }
             if let Some(condition) = &field.shown_when {
                 // The condition must name an earlier field, so answers are checked in
@@ -345,7 +496,151 @@ impl ServiceDefinition {
         if self.applicants.is_empty() {
             return Err("the service must name who may apply".into());
         }
+        self.check_steps()
+    }
+
+    /// Checks that the steps list every field once, in the order of the definition, so
+    /// that a condition always looks back at an earlier page, and that one step takes the
+    /// documents when there are any.
+    fn check_steps(&self) -> Result<(), String> {
+        if self.steps.is_empty() {
+            return Ok(());
+        }
+        if self.steps.len() < 2 {
+            return Err("a form with steps needs at least two".into());
+        }
+        let listed: Vec<&str> = self
+            .steps
+            .iter()
+            .flat_map(|step| step.fields.iter().map(String::as_str))
+            .collect();
+        let defined: Vec<&str> = self
+            .fields
+            .iter()
+            .map(|field| field.name.as_str())
+            .collect();
+        if let Some(position) = (0..listed.len().max(defined.len()))
+            .find(|&index| listed.get(index) != defined.get(index))
+        {
+            let name = defined
+                .get(position)
+                .or(listed.get(position))
+                .unwrap_or(&"");
+            return Err(format!(
+                "steps: field `{name}` is missing or out of order; the steps must list every field once, in the order of `fields`"
+            ));
+        }
+        let with_documents = self.steps.iter().filter(|step| step.documents).count();
+        let wanted = usize::from(!self.documents.is_empty());
+        if with_documents != wanted {
+            return Err(format!(
+                "steps: {wanted} step(s) must take the documents, {with_documents} do"
+            ));
+        }
+        if let Some(step) = self
+            .steps
+            .iter()
+            .find(|step| step.fields.is_empty() && !step.documents)
+        {
+            return Err(format!("step `{}` is empty", step.title.en));
+        }
         Ok(())
+    }
+
+    /// The number of pages of the form, at least one.
+    pub fn step_count(&self) -> usize {
+        self.steps.len().max(1)
+    }
+
+    /// The page, counting from 1, on which the answer or document `key` is asked.
+    pub fn step_of(&self, key: &str) -> usize {
+        let base = key.split('.').next().unwrap_or(key);
+        self.steps
+            .iter()
+            .position(|step| {
+                if key.starts_with("doc_") {
+                    step.documents
+                } else {
+                    step.fields.iter().any(|name| name == base)
+                }
+            })
+            .map_or(1, |index| index + 1)
+    }
+
+    /// The fields asked on page `step`, counting from 1.
+    pub fn step_fields(&self, step: usize) -> Vec<&FieldDef> {
+        match self.steps.get(step.wrapping_sub(1)) {
+            Some(page) => self
+                .fields
+                .iter()
+                .filter(|field| page.fields.contains(&field.name))
+                .collect(),
+            None if self.steps.is_empty() => self.fields.iter().collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether the documents are attached on page `step`.
+    pub fn step_has_documents(&self, step: usize) -> bool {
+        match self.steps.get(step.wrapping_sub(1)) {
+            Some(page) => page.documents,
+            None => self.steps.is_empty(),
+        }
+    }
+
+    /// Whether `key` names an answer of this form: a field, or a field of an item of a
+    /// group within the number of items the group allows.
+    pub fn accepts(&self, key: &str) -> bool {
+        let mut parts = key.splitn(3, '.');
+        let (Some(name), index, inner) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        let Some(field) = self.field(name) else {
+            return false;
+        };
+        match (index, inner) {
+            (None, None) => true,
+            (Some(index), Some(inner)) => {
+                field.kind == FieldKind::Group
+                    && index
+                        .parse::<usize>()
+                        .is_ok_and(|index| (1..=field.max_items()).contains(&index))
+                    && !index.starts_with('0')
+                    && field.fields.iter().any(|sub| sub.name == inner)
+            }
+            _ => false,
+        }
+    }
+
+    /// The answers present in `answers`, in the order of the form: each field, and for a
+    /// group each of its items' fields.
+    pub fn slots(&self, answers: &BTreeMap<String, String>) -> Vec<Slot<'_>> {
+        let mut slots = Vec::new();
+        for field in &self.fields {
+            if field.kind != FieldKind::Group {
+                if answers.contains_key(&field.name) {
+                    slots.push(Slot {
+                        key: field.name.clone(),
+                        field,
+                        item: None,
+                    });
+                }
+                continue;
+            }
+            for index in 1..=group_items(field, answers) {
+                for inner in &field.fields {
+                    let key = item_key(&field.name, index, &inner.name);
+                    if answers.contains_key(&key) {
+                        slots.push(Slot {
+                            key,
+                            field: inner,
+                            item: Some((field, index)),
+                        });
+                    }
+                }
+            }
+        }
+        slots
     }
 
     pub fn field(&self, name: &str) -> Option<&FieldDef> {
@@ -354,6 +649,103 @@ impl ServiceDefinition {
 
     pub fn document(&self, code: &str) -> Option<&DocumentDef> {
         self.documents.iter().find(|document| document.code == code)
+    }
+}
+
+/// Checks the definition of a group: its own questions, the names of its items and the
+/// bounds of their number.
+fn check_group(group: &FieldDef) -> Result<(), String> {
+    let name = &group.name;
+    if group.fields.is_empty() || group.item_label.is_none() || group.add_label.is_none() {
+        return Err(format!(
+            "field `{name}`: a group needs fields, item_label and add_label"
+        ));
+    }
+    let mut inner_names = std::collections::HashSet::new();
+    for inner in &group.fields {
+        let valid_name = inner.name.starts_with(|c: char| c.is_ascii_lowercase())
+            && inner
+                .name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid_name || !inner_names.insert(inner.name.as_str()) {
+            return Err(format!(
+                "field `{name}.{}`: the name must match [a-z][a-z0-9_]* and be used once",
+                inner.name
+            ));
+        }
+        if inner.kind == FieldKind::Group || inner.shown_when.is_some() || inner.prefill.is_some() {
+            return Err(format!(
+                "field `{name}.{}`: a field of a group cannot be a group, conditional or filled from the profile",
+                inner.name
+            ));
+        }
+        if matches!(inner.kind, FieldKind::Choice | FieldKind::Several) && inner.options.is_empty()
+        {
+            return Err(format!(
+                "field `{name}.{}`: a choice needs options",
+                inner.name
+            ));
+        }
+    }
+    let max = group.max.unwrap_or(GROUP_ITEMS_DEFAULT as i64);
+    let min = group.min.unwrap_or(0);
+    if min < 0 || max < 1 || min > max || max > GROUP_ITEMS_LIMIT as i64 {
+        return Err(format!(
+            "field `{name}`: a group takes from min to max items, 0 <= min <= max, 1 <= max <= {GROUP_ITEMS_LIMIT}"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the items of a group. An item left wholly empty is dropped and the rest are
+/// numbered again from 1 in the answers, while errors keep the numbers the form shows.
+fn validate_group(
+    group: &FieldDef,
+    raw: &BTreeMap<String, String>,
+    today: NaiveDate,
+    answers: &mut BTreeMap<String, String>,
+    errors: &mut FieldErrors,
+) {
+    let typed = |index: usize, inner: &FieldDef| {
+        raw.get(&item_key(&group.name, index, &inner.name))
+            .map(|value| value.trim())
+            .unwrap_or("")
+    };
+    let mut kept = 0;
+    for index in 1..=group_items(group, raw) {
+        if group
+            .fields
+            .iter()
+            .all(|inner| typed(index, inner).is_empty())
+        {
+            continue;
+        }
+        kept += 1;
+        for inner in &group.fields {
+            let key = item_key(&group.name, index, &inner.name);
+            let value = typed(index, inner);
+            if value.is_empty() {
+                if inner.required {
+                    errors.add(&key, Message::new("error-required"));
+                }
+                continue;
+            }
+            if let Some(value) = errors.check(&key, validate_field(inner, value, today)) {
+                answers.insert(item_key(&group.name, kept, &inner.name), value);
+            }
+        }
+    }
+    if kept < group.min_items() {
+        let message = if kept == 0 {
+            Message::new("error-group-empty")
+        } else {
+            Message::new("error-group-min").arg("min", group.min_items())
+        };
+        errors.add(&group.name, message);
+    }
+    if kept > 0 {
+        answers.insert(group.name.clone(), kept.to_string());
     }
 }
 
@@ -374,6 +766,10 @@ pub fn validate_answers(
             .as_ref()
             .is_some_and(|condition| !condition.holds(&answers))
         {
+            continue;
+        }
+        if field.kind == FieldKind::Group {
+            validate_group(field, raw, today, &mut answers, &mut errors);
             continue;
         }
         let typed = raw.get(&field.name).map(|value| value.trim()).unwrap_or("");
@@ -403,6 +799,10 @@ pub fn validate_field(field: &FieldDef, typed: &str, today: NaiveDate) -> Result
         FieldKind::BirthDate => {
             let date = validate::date::parse(typed)?;
             Ok(validate::date::birth_date(date, today)?.to_string())
+        }
+        FieldKind::PastDate => {
+            let date = validate::date::parse(typed)?;
+            Ok(validate::date::past_date(date, today)?.to_string())
         }
         FieldKind::Choice => field
             .options
@@ -458,6 +858,14 @@ pub fn validate_field(field: &FieldDef, typed: &str, today: NaiveDate) -> Result
             Ok(format!("{} {}", passport.series, passport.number))
         }
         FieldKind::SubdivisionCode => validate::passport::parse_subdivision_code(typed),
+        // A group's own answer is the number of its items; `validate_answers` checks the
+        // items themselves.
+        FieldKind::Group => typed
+            .parse::<usize>()
+            .ok()
+            .filter(|count| *count <= field.max_items())
+            .map(|count| count.to_string())
+            .ok_or_else(|| Message::new("error-number")),
     }
 }
 
@@ -505,9 +913,11 @@ pub fn display_answer(field: &FieldDef, value: &str, locale: Locale) -> String {
         ),
         FieldKind::Snils => validate::snils::format(value),
         FieldKind::Phone => validate::phone::format_display(value),
-        FieldKind::Date | FieldKind::BirthDate => NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map(|date| date.format("%d.%m.%Y").to_string())
-            .unwrap_or_else(|_| value.to_string()),
+        FieldKind::Date | FieldKind::BirthDate | FieldKind::PastDate => {
+            NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .map(|date| date.format("%d.%m.%Y").to_string())
+                .unwrap_or_else(|_| value.to_string())
+        }
         _ => value.to_string(),
     }
 }
@@ -601,6 +1011,9 @@ mod tests {
             min: None,
             max: None,
             shown_when: None,
+            fields: Vec::new(),
+            item_label: None,
+            add_label: None,
         }
     }
 
@@ -764,6 +1177,7 @@ mod tests {
             fields,
             documents: Vec::new(),
             refusal_reasons: Vec::new(),
+            steps: Vec::new(),
         }
     }
 
@@ -910,5 +1324,254 @@ mod tests {
             validate_field(&phone, &shown, today).as_deref(),
             Ok("+79123456789")
         );
+    }
+
+    fn children() -> FieldDef {
+        let mut group = field("children", FieldKind::Group, true);
+        group.item_label = Some(Localized {
+            ru: "Ребёнок".into(),
+            en: "Child".into(),
+        });
+        group.add_label = Some(localized("add"));
+        group.max = Some(3);
+        group.fields = vec![
+            field("name", FieldKind::PersonName, true),
+            field("birth", FieldKind::PastDate, true),
+            field("snils", FieldKind::Snils, false),
+        ];
+        group
+    }
+
+    #[test]
+    fn group_items_are_checked_and_numbered_again() {
+        let definition = definition(vec![children()]);
+        assert_eq!(definition.check(), Ok(()));
+        // Item 2 is left empty and dropped; item 3 becomes item 2.
+        let raw = answers(&[
+            ("children", "3"),
+            ("children.1.name", "Анна"),
+            ("children.1.birth", "2015-04-01"),
+            ("children.2.name", " "),
+            ("children.3.name", "Пётр"),
+            ("children.3.birth", "01.02.2020"),
+            ("children.3.snils", "112-233-445 95"),
+        ]);
+        let valid = validate_answers(&definition, &raw, today()).unwrap();
+        assert_eq!(
+            valid,
+            answers(&[
+                ("children", "2"),
+                ("children.1.name", "Анна"),
+                ("children.1.birth", "2015-04-01"),
+                ("children.2.name", "Пётр"),
+                ("children.2.birth", "2020-02-01"),
+                ("children.2.snils", "11223344595"),
+            ])
+        );
+        let slots: Vec<(String, String)> = definition
+            .slots(&valid)
+            .iter()
+            .map(|slot| (slot.key.clone(), slot.label(Locale::Ru)))
+            .collect();
+        assert_eq!(
+            slots[3],
+            ("children.2.birth".into(), "Ребёнок 2: birth".into())
+        );
+        assert_eq!(slots.len(), 5);
+    }
+
+    #[test]
+    fn group_errors_keep_the_numbers_of_the_form() {
+        let definition = definition(vec![children()]);
+        let raw = answers(&[
+            ("children", "2"),
+            ("children.2.name", "Пётр"),
+            ("children.2.birth", "2030-01-01"),
+        ]);
+        let errors = validate_answers(&definition, &raw, today()).unwrap_err();
+        assert_eq!(
+            errors.get("children.2.birth").map(|m| m.key.as_str()),
+            Some("error-date-future")
+        );
+        assert!(errors.get("children.1.name").is_none());
+        assert_eq!(errors.0.len(), 1);
+
+        let none = validate_answers(&definition, &answers(&[("children", "1")]), today());
+        assert_eq!(
+            none.unwrap_err().get("children").map(|m| m.key.as_str()),
+            Some("error-group-empty")
+        );
+        // Items beyond the group's maximum are never read.
+        let beyond = answers(&[
+            ("children.4.name", "Ян"),
+            ("children.4.birth", "2015-04-01"),
+        ]);
+        let errors = validate_answers(&definition, &beyond, today()).unwrap_err();
+        assert_eq!(
+            errors.get("children").map(|m| m.key.as_str()),
+            Some("error-group-empty")
+        );
+    }
+
+    #[test]
+    fn group_minimum_is_named() {
+        let mut twins = children();
+        twins.min = Some(2);
+        let definition = definition(vec![twins]);
+        let raw = answers(&[
+            ("children.1.name", "Анна"),
+            ("children.1.birth", "2015-04-01"),
+        ]);
+        let error = validate_answers(&definition, &raw, today()).unwrap_err();
+        let message = error.get("children").unwrap();
+        assert_eq!(message.key, "error-group-min");
+        assert_eq!(message.args, vec![("min".to_string(), "2".to_string())]);
+    }
+
+    #[test]
+    fn items_are_added_up_to_the_maximum_and_removed_in_place() {
+        let group = children();
+        let mut values = answers(&[
+            ("children", "3"),
+            ("children.1.name", "Анна"),
+            ("children.2.name", "Борис"),
+            ("children.3.name", "Вера"),
+            ("children.3.snils", "112-233-445 95"),
+        ]);
+        assert_eq!(add_item(&group, &mut values), None);
+        remove_item(&group, &mut values, 2);
+        assert_eq!(
+            values,
+            answers(&[
+                ("children", "2"),
+                ("children.1.name", "Анна"),
+                ("children.2.name", "Вера"),
+                ("children.2.snils", "112-233-445 95"),
+            ])
+        );
+        assert_eq!(add_item(&group, &mut values), Some(3));
+        assert_eq!(group_items(&group, &values), 3);
+        remove_item(&group, &mut values, 7);
+        assert_eq!(group_items(&group, &values), 3);
+    }
+
+    #[test]
+    fn accepted_keys_follow_the_groups() {
+        let definition = definition(vec![field("note", FieldKind::Text, false), children()]);
+        for (key, accepted) in [
+            ("note", true),
+            ("children", true),
+            ("children.1.name", true),
+            ("children.3.snils", true),
+            ("children.4.name", false),
+            ("children.0.name", false),
+            ("children.01.name", false),
+            ("children.1.admin", false),
+            ("children.1", false),
+            ("note.1.name", false),
+            ("other", false),
+        ] {
+            assert_eq!(definition.accepts(key), accepted, "{key}");
+        }
+    }
+
+    #[test]
+    fn group_definitions_are_checked() {
+        let mut nested = children();
+        nested.fields.push(children());
+        assert!(
+            definition(vec![nested])
+                .check()
+                .unwrap_err()
+                .contains("cannot be a group")
+        );
+        let mut unnamed = children();
+        unnamed.add_label = None;
+        assert!(
+            definition(vec![unnamed])
+                .check()
+                .unwrap_err()
+                .contains("add_label")
+        );
+        let mut too_many = children();
+        too_many.max = Some(21);
+        assert!(
+            definition(vec![too_many])
+                .check()
+                .unwrap_err()
+                .contains("max")
+        );
+        let mut stray = field("note", FieldKind::Text, false);
+        stray.fields.push(field("x", FieldKind::Text, false));
+        assert!(
+            definition(vec![stray])
+                .check()
+                .unwrap_err()
+                .contains("only a group")
+        );
+    }
+
+    fn step(title: &str, fields: &[&str], documents: bool) -> StepDef {
+        StepDef {
+            title: localized(title),
+            fields: fields.iter().map(|name| name.to_string()).collect(),
+            documents,
+        }
+    }
+
+    #[test]
+    fn steps_list_every_field_in_order() {
+        let mut form = definition(vec![
+            field("a", FieldKind::Text, true),
+            field("b", FieldKind::Text, true),
+            children(),
+        ]);
+        form.steps = vec![
+            step("one", &["a", "b"], false),
+            step("two", &["children"], false),
+        ];
+        assert_eq!(form.check(), Ok(()));
+        assert_eq!(form.step_count(), 2);
+        assert_eq!(form.step_of("b"), 1);
+        assert_eq!(form.step_of("children.2.name"), 2);
+        let names: Vec<&str> = form
+            .step_fields(2)
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["children"]);
+        assert!(form.step_fields(3).is_empty());
+
+        form.steps = vec![
+            step("one", &["b", "a"], false),
+            step("two", &["children"], false),
+        ];
+        assert!(
+            form.check()
+                .unwrap_err()
+                .contains("`a` is missing or out of order")
+        );
+        form.steps = vec![step("one", &["a", "b"], false), step("two", &[], false)];
+        assert!(form.check().unwrap_err().contains("`children`"));
+        form.steps = vec![step("one", &["a", "b", "children"], false)];
+        assert!(form.check().unwrap_err().contains("at least two"));
+
+        form.documents = vec![DocumentDef {
+            code: "photo".into(),
+            title: localized("photo"),
+            hint: None,
+            required: true,
+            max_files: 1,
+        }];
+        form.steps = vec![
+            step("one", &["a", "b"], false),
+            step("two", &["children"], false),
+        ];
+        assert!(form.check().unwrap_err().contains("take the documents"));
+        form.steps.push(step("three", &[], true));
+        assert_eq!(form.check(), Ok(()));
+        assert_eq!(form.step_of("doc_photo"), 3);
+        assert!(form.step_has_documents(3));
+        assert!(!form.step_has_documents(1));
     }
 }

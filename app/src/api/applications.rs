@@ -101,8 +101,15 @@ pub async fn get_apply_form(
 }
 
 /// Submits the application form: answers, files and removed files in one multipart post.
-/// The button "Сохранить черновик" sends `intent=draft`, which saves the form as a draft
-/// without checking it and keeps it on screen.
+///
+/// The button that sent the form says what to do, in `intent`:
+/// - `draft` saves the form as a draft without checking it and keeps it on screen;
+/// - `next` and `back` save the draft and go to the next or previous page of a form with
+///   steps, `next` only when the answers on the page (`step`) have no errors;
+/// - `add:<group>` and `remove:<group>.<item>` save the draft with an item added to or
+///   removed from a repeating group and show the form again at that group;
+/// - nothing submits the application. When answers on another page of a form with steps
+///   have errors, the form returns to the first such page.
 #[server(endpoint = "submit_application", input = MultipartFormData)]
 pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppError> {
     use crate::ssr::{self, Success};
@@ -110,32 +117,154 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
 
     let user = ssr::require_viewer()?;
     let core = ssr::core();
-    let (submission, intent) = multipart::read(data, core.settings.upload_max_bytes).await?;
+    let (mut submission, intent) = multipart::read(data, core.settings.upload_max_bytes).await?;
+    let step = submission
+        .answers
+        .remove("step")
+        .and_then(|step| step.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1);
     let form = format!("apply:{}", submission.service_code);
-    let mut values = submission.answers.clone();
-    values.insert("request_key".to_string(), submission.request_key.clone());
+    let page = {
+        let code = ssr::encode_query(&submission.service_code);
+        let key = ssr::encode_query(&submission.request_key);
+        move |step: usize| {
+            let mut address = format!("/services/{code}/apply?draft={key}");
+            if step > 1 {
+                address.push_str(&format!("&step={step}"));
+            }
+            address
+        }
+    };
 
-    if intent == "draft" {
-        let back = format!(
-            "/services/{}/apply?draft={}",
-            ssr::encode_query(&submission.service_code),
-            ssr::encode_query(&submission.request_key)
-        );
+    if intent.starts_with("add:") || intent.starts_with("remove:") {
+        let (_, service) = core
+            .service(&submission.service_code)
+            .await
+            .map_err(ssr::app_error)?
+            .ok_or(AppError::NotFound)?;
+        let anchor = group_intent(&service, &intent, &mut submission.answers);
+        let values = typed_values(&submission);
+        let target = match anchor {
+            Some(anchor) => format!("{}#{anchor}", page(step)),
+            None => page(step),
+        };
         let outcome = core
             .save_draft(&user.actor, submission)
             .await
-            .map(|()| Success::Stay(Message::new("notice-draft-saved")));
-        return ssr::finish_form(&form, &back, &values, outcome).await;
+            .map(|()| Success::Redirect(target));
+        return ssr::finish_form(&form, &page(step), &values, outcome).await;
     }
-    let back = format!(
-        "/services/{}/apply",
-        ssr::encode_query(&submission.service_code)
-    );
+    let values = typed_values(&submission);
+    match intent.as_str() {
+        "draft" => {
+            let outcome = core
+                .save_draft(&user.actor, submission)
+                .await
+                .map(|()| Success::Stay(Message::new("notice-draft-saved")));
+            return ssr::finish_form(&form, &page(step), &values, outcome).await;
+        }
+        "next" => {
+            let outcome = core
+                .save_step(&user.actor, submission, step)
+                .await
+                .map(|()| Success::Redirect(page(step + 1)));
+            return ssr::finish_form(&form, &page(step), &values, outcome).await;
+        }
+        "back" => {
+            let outcome = core
+                .save_draft(&user.actor, submission)
+                .await
+                .map(|()| Success::Redirect(page(step.saturating_sub(1).max(1))));
+            return ssr::finish_form(&form, &page(step), &values, outcome).await;
+        }
+        _ => {}
+    }
+
+    // Kept to save the draft when a form with steps comes back with errors.
+    let draft = kabinet_core::applications::Submission {
+        service_code: submission.service_code.clone(),
+        request_key: submission.request_key.clone(),
+        answers: submission.answers.clone(),
+        ..Default::default()
+    };
     let outcome = core
         .submit_application(&user.actor, submission)
         .await
         .map(|submitted| Success::Redirect(format!("/applications/{}?submitted=1", submitted.id)));
-    ssr::finish_form(&form, &back, &values, outcome).await
+    let back = format!("/services/{}/apply", ssr::encode_query(&draft.service_code));
+    let Err(kabinet_core::Error::Invalid(errors)) = outcome else {
+        return ssr::finish_form(&form, &back, &values, outcome).await;
+    };
+    let service = core
+        .service(&draft.service_code)
+        .await
+        .map_err(ssr::app_error)?
+        .map(|(_, service)| service)
+        .filter(|service| !service.steps.is_empty());
+    let Some(service) = service else {
+        let outcome = Err(kabinet_core::Error::Invalid(errors));
+        return ssr::finish_form(&form, &back, &values, outcome).await;
+    };
+    // A form with steps shows the first page with errors, and only that page's errors.
+    let first = errors
+        .0
+        .iter()
+        .map(|error| service.step_of(&error.field))
+        .min()
+        .unwrap_or(step);
+    let on_page = kabinet_shared::FieldErrors(
+        errors
+            .0
+            .into_iter()
+            .filter(|error| service.step_of(&error.field) == first)
+            .collect(),
+    );
+    core.save_draft(&user.actor, draft)
+        .await
+        .map_err(ssr::app_error)?;
+    if first == step {
+        let outcome = Err(kabinet_core::Error::Invalid(on_page));
+        return ssr::finish_form(&form, &page(step), &values, outcome).await;
+    }
+    // Also when hydrated, the page changes: the errors wait in the flash.
+    ssr::return_to_form(&form, &page(first), &values, FormReply::Invalid(on_page)).await
+}
+
+/// What a plain post sends back to the form: the answers and the request key.
+#[cfg(feature = "ssr")]
+fn typed_values(submission: &kabinet_core::applications::Submission) -> BTreeMap<String, String> {
+    let mut values = submission.answers.clone();
+    values.insert("request_key".to_string(), submission.request_key.clone());
+    values
+}
+
+/// Applies a repeating group's button to the answers: `add:<group>` adds an empty item
+/// and `remove:<group>.<item>` removes one. Returns the id of the element to show: the
+/// new item, or the group after a removal.
+#[cfg(feature = "ssr")]
+fn group_intent(
+    service: &ServiceDefinition,
+    intent: &str,
+    answers: &mut BTreeMap<String, String>,
+) -> Option<String> {
+    use kabinet_shared::service::{FieldKind, add_item, group_items, remove_item};
+
+    let group_named = |name: &str| {
+        service
+            .field(name)
+            .filter(|field| field.kind == FieldKind::Group)
+            .cloned()
+    };
+    if let Some(name) = intent.strip_prefix("add:") {
+        let group = group_named(name)?;
+        let index = add_item(&group, answers).unwrap_or_else(|| group_items(&group, answers));
+        return Some(format!("{name}-{index}"));
+    }
+    let (name, index) = intent.strip_prefix("remove:")?.split_once('.')?;
+    let group = group_named(name)?;
+    remove_item(&group, answers, index.parse().ok()?);
+    Some(name.to_string())
 }
 
 /// What the page that corrects an application's answers needs.
@@ -200,13 +329,32 @@ pub async fn correct_application(data: MultipartData) -> Result<FormReply, AppEr
 
     let user = ssr::require_viewer()?;
     let core = ssr::core();
-    let (mut submission, _) = multipart::read(data, core.settings.upload_max_bytes).await?;
+    let (mut submission, intent) = multipart::read(data, core.settings.upload_max_bytes).await?;
     let id = submission
         .answers
         .remove("application")
         .and_then(|id| uuid::Uuid::parse_str(&id).ok())
         .ok_or(AppError::NotFound)?;
     let back = format!("/applications/{id}/correct");
+    if intent.starts_with("add:") || intent.starts_with("remove:") {
+        // An item added to or removed from a group: the form comes back with it, unsaved.
+        let form = core
+            .correction_form(&user.actor, id)
+            .await
+            .map_err(ssr::app_error)?;
+        let anchor = group_intent(&form.service, &intent, &mut submission.answers);
+        let target = match anchor {
+            Some(anchor) => format!("{back}#{anchor}"),
+            None => back.clone(),
+        };
+        let flash = ssr::Flash {
+            values: submission.answers,
+            reply: None,
+        };
+        ssr::save_flash(&correction_flash(id), &flash).await?;
+        leptos_axum::redirect(&target);
+        return Ok(FormReply::Done);
+    }
     let outcome = core
         .correct_application(&user.actor, id, &submission.answers)
         .await

@@ -111,6 +111,11 @@ impl FormState {
             .with_value(|values| values.get(name).cloned().unwrap_or_default())
     }
 
+    /// Reads the values the page rendered with.
+    pub fn with_values<T>(&self, read: impl FnOnce(&BTreeMap<String, String>) -> T) -> T {
+        self.values.with_value(read)
+    }
+
     /// The error of the field `name`, reactively.
     pub fn error(&self, name: &str) -> Option<Message> {
         self.errors.with(|errors| errors.get(name).cloned())
@@ -126,7 +131,7 @@ impl FormState {
 }
 
 /// The ids of the hint and error texts of a field, for `aria-describedby`.
-fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+pub(crate) fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let mut ids = Vec::new();
     if has_hint {
         ids.push(format!("{name}-hint"));
@@ -254,7 +259,7 @@ pub fn ErrorSummary(state: FormState, labels: Vec<(String, String)>) -> impl Int
 
 /// The message under a field's label when the field has an error.
 #[component]
-fn FieldError(state: FormState, name: StoredValue<String>) -> impl IntoView {
+pub(crate) fn FieldError(state: FormState, name: StoredValue<String>) -> impl IntoView {
     move || {
         state.error(&name.read_value()).map(|error| {
             view! {
@@ -300,6 +305,8 @@ pub fn TextField(
     #[prop(optional, into)]
     value: Option<String>,
 ) -> impl IntoView {
+    // An empty hint, as forms built from data may pass, is no hint.
+    let hint = hint.filter(|hint| !hint.trim().is_empty());
     let has_hint = hint.is_some();
     let value = if input_type == "password" {
         String::new()
@@ -344,6 +351,8 @@ pub fn TextArea(
     #[prop(optional)] autocomplete: Option<String>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
+    // An empty hint, as forms built from data may pass, is no hint.
+    let hint = hint.filter(|hint| !hint.trim().is_empty());
     let has_hint = hint.is_some();
     let value = value.unwrap_or_else(|| state.value(&name));
     let key = StoredValue::new(name.clone());
@@ -381,6 +390,8 @@ pub fn Select(
     options: Vec<(String, String)>,
     #[prop(optional)] optional: bool,
 ) -> impl IntoView {
+    // An empty hint, as forms built from data may pass, is no hint.
+    let hint = hint.filter(|hint| !hint.trim().is_empty());
     let has_hint = hint.is_some();
     let selected = state.value(&name);
     let key = StoredValue::new(name.clone());
@@ -423,6 +434,8 @@ pub fn RadioGroup(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] multiple: bool,
 ) -> impl IntoView {
+    // An empty hint, as forms built from data may pass, is no hint.
+    let hint = hint.filter(|hint| !hint.trim().is_empty());
     let has_hint = hint.is_some();
     let selected = value.unwrap_or_else(|| state.value(&name));
     let chosen: Vec<String> = selected.split(',').map(str::to_string).collect();
@@ -506,6 +519,8 @@ pub fn FileField(
     #[prop(optional)] multiple: bool,
     #[prop(optional)] optional: bool,
 ) -> impl IntoView {
+    // An empty hint, as forms built from data may pass, is no hint.
+    let hint = hint.filter(|hint| !hint.trim().is_empty());
     let has_hint = hint.is_some();
     let key = StoredValue::new(name.clone());
     let invalid = move || state.error(&key.read_value()).is_some();

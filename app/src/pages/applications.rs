@@ -3,7 +3,7 @@
 use kabinet_shared::model::{
     ApplicationDetail, ApplicationStatus, HistoryStep, ProfileOffer, StagedFile, ThreadMessage,
 };
-use kabinet_shared::service::{DocumentDef, FieldDef, FieldKind, ServiceDefinition};
+use kabinet_shared::service::{DocumentDef, ServiceDefinition};
 use kabinet_shared::{FieldErrors, Locale};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -16,13 +16,14 @@ use crate::api::applications::{
     withdraw_form,
 };
 use crate::api::forms::take_form_flash;
-use crate::components::form::{
-    ErrorSummary, FormState, Hidden, RadioGroup, SubmitButton, TextArea, TextField,
-};
+use crate::components::form::{ErrorSummary, FormState, Hidden, SubmitButton, TextArea};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::components::status::StatusBadge;
 use crate::i18n::{date_time, date_time_attribute, locale, message, t, t_with};
 use crate::pages::correction::Corrections;
+use crate::pages::service_form::{
+    ServiceField, StepProgress, condition_text, field_labels, other_pages,
+};
 use leptos::server_fn::ServerFn;
 
 /// Largest attachment, in bytes; the server checks the same limit.
@@ -35,6 +36,13 @@ pub fn ApplyPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let draft = move || query.read().get("draft").unwrap_or_default();
+    let step = move || {
+        query
+            .read()
+            .get("step")
+            .and_then(|step| step.parse::<usize>().ok())
+            .unwrap_or(1)
+    };
     let form = Resource::new(
         move || (code(), draft()),
         |(code, draft)| get_apply_form(code, draft),
@@ -43,8 +51,12 @@ pub fn ApplyPage() -> impl IntoView {
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
+                let step = step();
                 match form.await {
-                    Ok(form) => view! { <ApplicationForm form /> }.into_any(),
+                    Ok(form) => {
+                        let step = step.clamp(1, form.service.step_count());
+                        view! { <ApplicationForm form step /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -52,8 +64,9 @@ pub fn ApplyPage() -> impl IntoView {
     }
 }
 
+/// The application form, or page `step` of it when the service's form has steps.
 #[component]
-fn ApplicationForm(form: ApplyForm) -> impl IntoView {
+fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
     let locale = locale();
     let ApplyForm {
         service,
@@ -63,12 +76,9 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         staged,
         reply,
     } = form;
-    let state = FormState::new(values, reply);
     let title = service.title.get(locale).to_string();
-    let labels = service
-        .fields
-        .iter()
-        .map(|field| (field.name.clone(), field.label.get(locale).to_string()))
+    let labels = field_labels(&service, &values, locale)
+        .into_iter()
         .chain(service.documents.iter().map(|document| {
             (
                 format!("doc_{}", document.code),
@@ -76,15 +86,26 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
             )
         }))
         .collect::<Vec<_>>();
+    let carried = other_pages(&service, &values, step);
+    let state = FormState::new(values, reply);
     let pending = RwSignal::new(false);
-    let draft_address = format!(
+    let mut draft_address = format!(
         "/services/{}/apply?draft={}",
         crate::url::encode_query(&service.code),
         crate::url::encode_query(&request_key)
     );
+    if step > 1 {
+        draft_address.push_str(&format!("&step={step}"));
+    }
+    let stepped = !service.steps.is_empty();
+    let last_step = step >= service.step_count();
+    let step_title = service
+        .steps
+        .get(step - 1)
+        .map(|page| page.title.get(locale).to_string());
     let autosave = Autosave::new(draft_address.clone());
     let on_submit = {
-        let submit = submit_handler(service.clone(), state, pending, draft_address);
+        let submit = submit_handler(service.clone(), step, state, pending, draft_address);
         move |event: leptos::ev::SubmitEvent| {
             autosave.cancel();
             submit(event);
@@ -110,8 +131,8 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
     });
 
     let fields = service
-        .fields
-        .iter()
+        .step_fields(step)
+        .into_iter()
         .map(|field| {
             let from_profile = prefilled.contains(&field.name);
             let condition = condition_text(&service, field, locale);
@@ -131,9 +152,11 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
             }
         })
         .collect_view();
+    let with_documents = service.step_has_documents(step) && !service.documents.is_empty();
     let documents = service
         .documents
         .iter()
+        .filter(|_| with_documents)
         .map(|document| {
             let files: Vec<StagedFile> = staged
                 .iter()
@@ -151,6 +174,7 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         <p class="breadcrumbs"><a href=format!("/services/{}", service.code)>{title.clone()}</a></p>
         <h1>{t("apply-title")}</h1>
         <p class="lead">{title}</p>
+        {stepped.then(|| view! { <StepProgress service=service.clone() step /> })}
         <ErrorSummary state labels />
         <form
             class="form"
@@ -167,15 +191,35 @@ fn ApplicationForm(form: ApplyForm) -> impl IntoView {
         >
             <Hidden name="service" value=service.code.clone() />
             <Hidden name="request_key" value=request_key />
-            <h2>{t("apply-answers")}</h2>
+            <Hidden name="step" value=step.to_string() />
+            {carried}
+            {match step_title {
+                Some(step_title) => view! { <h2>{step_title}</h2> }.into_any(),
+                None => view! { <h2>{t("apply-answers")}</h2> }.into_any(),
+            }}
             {fields}
-            {(!service.documents.is_empty()).then(|| view! {
-                <h2>{t("apply-documents")}</h2>
+            {with_documents.then(|| view! {
+                {(!stepped).then(|| view! { <h2>{t("apply-documents")}</h2> })}
                 <p class="field__hint">{t("apply-documents-hint")}</p>
             })}
             {documents}
             <div class="button-row">
-                <SubmitButton label=t("apply-submit") pending=Signal::from(pending) />
+                // The first button is the one Enter presses: the way forward.
+                {if last_step {
+                    view! { <SubmitButton label=t("apply-submit") pending=Signal::from(pending) /> }.into_any()
+                } else {
+                    view! {
+                        <button class="button" type="submit" name="intent" value="next" formnovalidate>
+                            {t("apply-next")}
+                        </button>
+                    }
+                    .into_any()
+                }}
+                {(step > 1).then(|| view! {
+                    <button class="button button--secondary" type="submit" name="intent" value="back" formnovalidate>
+                        {t("apply-back")}
+                    </button>
+                })}
                 // A draft is saved as typed, so the browser's own checks are skipped.
                 <button class="button button--secondary" type="submit" name="intent" value="draft" formnovalidate>
                     {t("apply-save-draft")}
@@ -315,6 +359,7 @@ fn clock_time() -> String {
 /// by `state`.
 fn submit_handler(
     service: ServiceDefinition,
+    step: usize,
     state: FormState,
     pending: RwSignal<bool>,
     draft_address: String,
@@ -334,8 +379,8 @@ fn submit_handler(
     });
 
     move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
         if pending.get_untracked() {
+            event.prevent_default();
             return;
         }
         let Some(form) = form_element(&event) else {
@@ -344,6 +389,12 @@ fn submit_handler(
         let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else {
             return;
         };
+        // The buttons that change the page or a group's items post the form the plain
+        // way: the server saves the draft and shows the form again.
+        if sends_plain_post(&event) {
+            return;
+        }
+        event.prevent_default();
         // A draft goes to the server as typed: only a submission is checked here first.
         if is_draft_button(&event) {
             let _ = data.append_with_str("intent", "draft");
@@ -356,6 +407,17 @@ fn submit_handler(
         // with a file goes to the server even when answers have errors, and every error
         // comes back at once; a file over the size limit is never sent.
         let errors = browser_errors(&service, &data);
+        // An error on another page of a form with steps goes to the server, which shows
+        // that page with it.
+        if errors
+            .0
+            .iter()
+            .any(|error| service.step_of(&error.field) != step)
+        {
+            pending.set(true);
+            submit.dispatch_local(data);
+            return;
+        }
         let file_too_large = errors.0.iter().any(|error| error.field.starts_with("doc_"));
         if file_too_large || (!errors.is_empty() && !has_attached_file(&service, &data)) {
             state.show_result(&Ok(FormReply::Invalid(errors)));
@@ -364,6 +426,29 @@ fn submit_handler(
         pending.set(true);
         submit.dispatch_local(data);
     }
+}
+
+/// Returns whether the form was sent by a button that goes to another page of the form
+/// or adds or removes an item of a group.
+#[cfg(feature = "hydrate")]
+fn sends_plain_post(event: &leptos::ev::SubmitEvent) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    event
+        .submitter()
+        .and_then(|button| button.dyn_into::<leptos::web_sys::HtmlButtonElement>().ok())
+        .is_some_and(|button| {
+            let value = button.value();
+            button.name() == "intent"
+                && (value == "next"
+                    || value == "back"
+                    || value.starts_with("add:")
+                    || value.starts_with("remove:"))
+        })
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn sends_plain_post(_event: &leptos::ev::SubmitEvent) -> bool {
+    false
 }
 
 /// Returns whether the form was sent by its "save as draft" button.
@@ -434,15 +519,33 @@ fn raw_answers(
     service: &ServiceDefinition,
     data: &leptos::web_sys::FormData,
 ) -> std::collections::BTreeMap<String, String> {
+    use kabinet_shared::service::{FieldKind, item_key};
+
     let mut raw = std::collections::BTreeMap::new();
     for field in &service.fields {
-        let values: Vec<String> = data
-            .get_all(&field.name)
-            .iter()
-            .filter_map(|value| value.as_string())
-            .collect();
-        if !values.is_empty() {
-            raw.insert(field.name.clone(), values.join(","));
+        let mut names = vec![field.name.clone()];
+        if field.kind == FieldKind::Group {
+            let items = data
+                .get(&field.name)
+                .as_string()
+                .and_then(|count| count.parse::<usize>().ok())
+                .unwrap_or(0)
+                .min(field.max_items());
+            for index in 1..=items {
+                for inner in &field.fields {
+                    names.push(item_key(&field.name, index, &inner.name));
+                }
+            }
+        }
+        for name in names {
+            let values: Vec<String> = data
+                .get_all(&name)
+                .iter()
+                .filter_map(|value| value.as_string())
+                .collect();
+            if !values.is_empty() {
+                raw.insert(name, values.join(","));
+            }
         }
     }
     raw
@@ -483,122 +586,6 @@ fn has_attached_file(service: &ServiceDefinition, data: &leptos::web_sys::FormDa
 #[cfg(not(feature = "hydrate"))]
 fn has_attached_file(_service: &ServiceDefinition, _data: &leptos::web_sys::FormData) -> bool {
     false
-}
-
-/// Says when a conditional field is asked, naming the earlier question and its answers:
-/// pages without JavaScript show every field, so the condition is written out.
-pub(crate) fn condition_text(
-    service: &ServiceDefinition,
-    field: &FieldDef,
-    locale: Locale,
-) -> Option<String> {
-    let condition = field.shown_when.as_ref()?;
-    let earlier = service.field(&condition.field)?;
-    let values: Vec<String> = condition
-        .values
-        .iter()
-        .map(|value| {
-            let label = kabinet_shared::service::display_answer(earlier, value, locale);
-            format!("«{label}»")
-        })
-        .collect();
-    Some(t_with(
-        "apply-shown-when",
-        &[
-            ("field", earlier.label.get(locale)),
-            ("values", &values.join(", ")),
-        ],
-    ))
-}
-
-/// One question of a service form, rendered by its kind.
-#[component]
-pub(crate) fn ServiceField(
-    state: FormState,
-    field: FieldDef,
-    from_profile: bool,
-    /// When the field is asked only for some earlier answers, the sentence that says so.
-    condition: Option<String>,
-) -> impl IntoView {
-    let locale = locale();
-    let label = field.label.get(locale).to_string();
-    let mut hint = field.hint.as_ref().map(|hint| hint.get(locale).to_string());
-    for note in [
-        from_profile.then(|| t("apply-from-profile")),
-        condition.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        hint = Some(match hint {
-            Some(hint) => format!("{hint}. {note}"),
-            None => note,
-        });
-    }
-    // A required conditional field is required whenever it is asked, and its hint names
-    // the answer that asks for it, so it carries no "(optional)" mark.
-    let optional = !field.required;
-    let autocomplete = field.autocomplete.clone();
-
-    match field.kind {
-        FieldKind::YesNo => {
-            let options = vec![
-                ("yes".to_string(), t("answer-yes")),
-                ("no".to_string(), t("answer-no")),
-            ];
-            view! { <RadioGroup state name=field.name.clone() legend=label hint=hint.unwrap_or_default() options /> }.into_any()
-        }
-        FieldKind::Several => {
-            let options = field
-                .options
-                .iter()
-                .map(|option| (option.value.clone(), option.label.get(locale).to_string()))
-                .collect();
-            view! { <RadioGroup state name=field.name.clone() legend=label hint=hint.unwrap_or_default() options multiple=true /> }.into_any()
-        }
-        FieldKind::LongText => view! {
-            <TextArea state name=field.name.clone() label hint=hint.unwrap_or_default() optional autocomplete=autocomplete.unwrap_or_default() />
-        }
-        .into_any(),
-        FieldKind::Choice => {
-            let options = field
-                .options
-                .iter()
-                .map(|option| (option.value.clone(), option.label.get(locale).to_string()))
-                .collect();
-            view! { <RadioGroup state name=field.name.clone() legend=label hint=hint.unwrap_or_default() options /> }.into_any()
-        }
-        kind => {
-            let (input_type, inputmode, width) = input_shape(kind);
-            view! {
-                <TextField
-                    state
-                    name=field.name.clone()
-                    label
-                    hint=hint.unwrap_or_default()
-                    input_type
-                    inputmode=inputmode.unwrap_or("text")
-                    optional
-                    width=width.unwrap_or("full")
-                />
-            }
-            .into_any()
-        }
-    }
-}
-
-/// The input type, input mode and width of a one-line field kind.
-fn input_shape(kind: FieldKind) -> (&'static str, Option<&'static str>, Option<&'static str>) {
-    match kind {
-        FieldKind::Date | FieldKind::BirthDate => ("date", None, Some("short")),
-        FieldKind::Phone => ("tel", Some("tel"), Some("medium")),
-        FieldKind::Number => ("text", Some("numeric"), Some("short")),
-        FieldKind::Email => ("email", Some("email"), None),
-        FieldKind::Snils | FieldKind::Inn | FieldKind::Passport | FieldKind::SubdivisionCode => {
-            ("text", Some("numeric"), Some("medium"))
-        }
-        _ => ("text", None, None),
-    }
 }
 
 /// A document to attach: the files already accepted, each removable, and a file input.

@@ -10,7 +10,7 @@ use crate::api::applications::{CorrectApplication, get_correction_form};
 use crate::components::form::{ErrorSummary, FormState, Hidden, SubmitButton};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{date_time, locale, t, t_with};
-use crate::pages::applications::{ServiceField, condition_text};
+use crate::pages::service_form::{ServiceField, condition_text, field_labels};
 
 /// The form that corrects the answers. It is a plain multipart post, the same with and
 /// without JavaScript; errors come back on their fields with what was typed.
@@ -28,13 +28,8 @@ pub fn CorrectionPage() -> impl IntoView {
                 };
                 let locale = locale();
                 let title = t_with("correction-title", &[("number", &form.number)]);
+                let labels = field_labels(&form.service, &form.values, locale);
                 let state = FormState::new(form.values, form.reply);
-                let labels = form
-                    .service
-                    .fields
-                    .iter()
-                    .map(|field| (field.name.clone(), field.label.get(locale).to_string()))
-                    .collect::<Vec<_>>();
                 let fields = form
                     .service
                     .fields

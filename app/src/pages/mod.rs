@@ -17,6 +17,7 @@ mod operator;
 mod outbox;
 mod profile;
 mod security;
+mod service_form;
 mod sso;
 
 pub use accounts::{ConfirmRegistrationPage, RegisterPage, SignInPage};

@@ -46,6 +46,19 @@ pub fn birth_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Messag
     Ok(date)
 }
 
+/// Checks a date that must have passed, such as a child's birth date: not after `today`
+/// (`error-date-future`) and not more than [`MAX_AGE_YEARS`] years before it
+/// (`error-birth-date-too-old`).
+pub fn past_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Message> {
+    if date > today {
+        return Err(Message::new("error-date-future"));
+    }
+    if anniversary(date, MAX_AGE_YEARS).is_some_and(|birthday| birthday < today) {
+        return Err(Message::new("error-birth-date-too-old").arg("years", MAX_AGE_YEARS));
+    }
+    Ok(date)
+}
+
 /// Returns the day on which a person born on `date` turns `years` old.
 ///
 /// For a birth on 29 February the birthday in a common year is 1 March, because on

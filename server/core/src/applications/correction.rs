@@ -13,7 +13,9 @@ use kabinet_shared::model::{
     AnswerChange, AnswerCorrection, ApplicationStatus, HistoryStatus, Role,
 };
 use kabinet_shared::notify::Category;
-use kabinet_shared::service::{ServiceDefinition, display_answer, form_value, validate_answers};
+use kabinet_shared::service::{
+    FieldKind, ServiceDefinition, display_answer, form_value, validate_answers,
+};
 use uuid::Uuid;
 
 use super::view::{display_number, visible_application};
@@ -71,18 +73,31 @@ fn changes(
     after: &BTreeMap<String, String>,
     locale: Locale,
 ) -> Vec<AnswerChange> {
+    // Every answer either version has, with each group as long as its longer version.
+    let mut both = before.clone();
+    for (key, value) in after {
+        let longer = match (both.get(key), service.field(key)) {
+            (Some(count), Some(field)) if field.kind == FieldKind::Group => {
+                count.parse::<usize>().unwrap_or(0) < value.parse::<usize>().unwrap_or(0)
+            }
+            _ => true,
+        };
+        if longer {
+            both.insert(key.clone(), value.clone());
+        }
+    }
     service
-        .fields
-        .iter()
-        .filter(|field| before.get(&field.name) != after.get(&field.name))
-        .map(|field| AnswerChange {
-            label: field.label.get(locale).to_string(),
+        .slots(&both)
+        .into_iter()
+        .filter(|slot| before.get(&slot.key) != after.get(&slot.key))
+        .map(|slot| AnswerChange {
+            label: slot.label(locale),
             before: before
-                .get(&field.name)
-                .map(|value| display_answer(field, value, locale)),
+                .get(&slot.key)
+                .map(|value| display_answer(slot.field, value, locale)),
             after: after
-                .get(&field.name)
-                .map(|value| display_answer(field, value, locale)),
+                .get(&slot.key)
+                .map(|value| display_answer(slot.field, value, locale)),
         })
         .collect()
 }
@@ -111,14 +126,20 @@ impl Core {
         }
         let service = service_version(&mut tx, &row.service_code, row.service_version).await?;
         let stored = open_answers(&self.keys.data, row.id, &row.answers_enc)?;
-        let answers = service
+        // The number of items of each group goes with the answers, so the form shows them.
+        let counts = service
             .fields
             .iter()
-            .filter_map(|field| {
-                stored
-                    .get(&field.name)
-                    .map(|value| (field.name.clone(), form_value(field, value)))
+            .filter(|field| field.kind == FieldKind::Group)
+            .filter_map(|group| Some((group.name.clone(), stored.get(&group.name)?.clone())));
+        let answers = service
+            .slots(&stored)
+            .into_iter()
+            .map(|slot| {
+                let value = form_value(slot.field, &stored[&slot.key]);
+                (slot.key, value)
             })
+            .chain(counts)
             .collect();
         let request: Option<Option<String>> = on_conn!(&mut tx, conn => sqlx::query_scalar(
             "SELECT comment FROM application_events
@@ -290,4 +311,59 @@ pub(crate) fn can_correct(viewer: &Actor, row: &ApplicationRow) -> bool {
     viewer.role == Role::Citizen
         && row.user_id == viewer.user_id
         && row.status() == ApplicationStatus::ActionRequired
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn changes_name_each_child_by_number() {
+        let service: ServiceDefinition = toml::from_str(include_str!(
+            "../../catalogue/services/unified-allowance.toml"
+        ))
+        .unwrap();
+        let before = answers(&[
+            ("bank_bik", "044525225"),
+            ("children", "1"),
+            ("children.1.given_name", "Пётр"),
+            ("children.1.birth_date", "2015-04-01"),
+        ]);
+        let after = answers(&[
+            ("bank_bik", "044525225"),
+            ("children", "2"),
+            ("children.1.given_name", "Пётр"),
+            ("children.1.birth_date", "2015-04-02"),
+            ("children.2.given_name", "Анна"),
+        ]);
+
+        let changed: Vec<(String, Option<String>, Option<String>)> =
+            changes(&service, &before, &after, Locale::Ru)
+                .into_iter()
+                .map(|change| (change.label, change.before, change.after))
+                .collect();
+
+        assert_eq!(
+            changed,
+            [
+                (
+                    "Ребёнок 1: Дата рождения".to_string(),
+                    Some("01.04.2015".to_string()),
+                    Some("02.04.2015".to_string())
+                ),
+                ("Ребёнок 2: Имя".to_string(), None, Some("Анна".to_string())),
+            ]
+        );
+        // Fewer children afterwards: the removed child's answers show as gone.
+        let fewer = changes(&service, &after, &before, Locale::En);
+        assert_eq!(fewer[1].label, "Child 2: Given name");
+        assert_eq!(fewer[1].after, None);
+    }
 }

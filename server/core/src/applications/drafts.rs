@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use kabinet_shared::model::{DraftView, Role};
-use kabinet_shared::service::Applicant;
-use kabinet_shared::{Locale, Message};
+use kabinet_shared::service::{Applicant, validate_answers};
+use kabinet_shared::{FieldErrors, Locale, Message};
 use uuid::Uuid;
 
 use super::Submission;
@@ -83,9 +83,7 @@ impl Core {
         let answers: BTreeMap<String, String> = submission
             .answers
             .iter()
-            .filter(|(name, value)| {
-                !value.trim().is_empty() && service.fields.iter().any(|f| &f.name == *name)
-            })
+            .filter(|(name, value)| !value.trim().is_empty() && service.accepts(name))
             .map(|(name, value)| {
                 (
                     name.clone(),
@@ -157,6 +155,38 @@ impl Core {
             Ok(())
         } else {
             Err(Error::Invalid(file_errors))
+        }
+    }
+
+    /// Saves a page of a form with steps as a draft, then checks the answers asked on
+    /// page `step` (counting from 1), so that the person goes on only from a page without
+    /// errors. Answers on other pages are checked when their page is sent, or on
+    /// submission.
+    pub async fn save_step(
+        &self,
+        actor: &Actor,
+        submission: Submission,
+        step: usize,
+    ) -> Result<()> {
+        let answers = submission.answers.clone();
+        let code = submission.service_code.clone();
+        self.save_draft(actor, submission).await?;
+        let (_, service) = self.service(&code).await?.ok_or(Error::NotFound)?;
+        let today = time::today(self.clock.now(), &actor.time_zone);
+        let Err(errors) = validate_answers(&service, &answers, today) else {
+            return Ok(());
+        };
+        let on_page = FieldErrors(
+            errors
+                .0
+                .into_iter()
+                .filter(|error| service.step_of(&error.field) == step)
+                .collect(),
+        );
+        if on_page.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(on_page))
         }
     }
 

@@ -354,13 +354,11 @@ impl Core {
         let service = service_version(tx, &row.service_code, row.service_version).await?;
         let answers = open_answers(&self.keys.data, row.id, &row.answers_enc)?;
         let answers = service
-            .fields
-            .iter()
-            .filter_map(|field| {
-                answers.get(&field.name).map(|value| AnswerView {
-                    label: field.label.get(locale).to_string(),
-                    value: display_answer(field, value, locale),
-                })
+            .slots(&answers)
+            .into_iter()
+            .map(|slot| AnswerView {
+                label: slot.label(locale),
+                value: display_answer(slot.field, &answers[&slot.key], locale),
             })
             .collect();
 

@@ -1,0 +1,158 @@
+// A long form in steps with a repeating group, in Chromium with JavaScript off and on: the
+// unified allowance asks the applicant, the family with each child, the account and the
+// documents on four pages. Nothing typed is lost going forward, back, or adding and
+// removing children, and axe-core checks every state.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { checkAccessibility } from '../lib/axe.js';
+import { launchBrowser, newPortalContext, settle } from '../lib/browser.js';
+import { errorSummary } from '../lib/forms.js';
+import { DEMO_CITIZEN_PHONE, DEMO_PASSWORD } from '../lib/journey.js';
+import { startServer } from '../lib/server.js';
+
+for (const javaScript of [false, true]) {
+  const mode = { javaScript };
+  describe(`a form with steps and children, JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    let server;
+    let browser;
+    let session;
+    let page;
+
+    /** Waits for the page that a button or link loaded. */
+    async function loaded(step) {
+      await page.getByText(`Шаг ${step} из 4`, { exact: true }).waitFor();
+      await settle(page, mode);
+    }
+
+    const child = (number) => page.getByRole('group', { name: `Ребёнок ${number}`, exact: true });
+    const button = (name) => page.getByRole('button', { name, exact: true });
+
+    before(async () => {
+      server = await startServer();
+      browser = await launchBrowser();
+      session = await newPortalContext(browser, { baseUrl: server.baseUrl, javaScript });
+      page = await session.context.newPage();
+      await page.goto('/sign-in');
+      await settle(page, mode);
+      await page.getByLabel('Телефон, почта или СНИЛС').fill(DEMO_CITIZEN_PHONE);
+      await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await page.waitForURL((url) => url.pathname === '/cabinet');
+    });
+
+    after(async () => {
+      if (javaScript) {
+        assert.deepEqual(session?.errors ?? [], [], 'no errors in the browser console');
+      }
+      await browser?.close();
+      await server?.stop();
+    });
+
+    test('the applicant, each child and the account, page by page', async () => {
+      await page.goto('/services/unified-allowance/apply');
+      await loaded(1);
+      const progress = page.getByRole('navigation', { name: 'Шаги заявления' });
+      assert.deepEqual(await progress.getByRole('listitem').allInnerTexts(), [
+        'Заявитель',
+        'Семья',
+        'Счёт для выплаты',
+        'Документы',
+      ]);
+      assert.equal(await progress.getByRole('listitem').first().getAttribute('aria-current'), 'step');
+      await page.getByRole('heading', { level: 2, name: 'Заявитель' }).waitFor();
+      await checkAccessibility(page, 'page 1 of the allowance form', mode);
+
+      // The surname comes from the profile; emptied, it stops the way forward.
+      await page.getByLabel('Фамилия', { exact: true }).fill('');
+      await page.getByLabel('Адрес регистрации по месту жительства').fill('614000, г. Пермь, ул. Ленина, д. 1');
+      await button('Далее').click();
+      await errorSummary(page).getByRole('link', { name: 'Фамилия: Заполните это поле' }).waitFor();
+      await settle(page, mode);
+      assert.equal(await page.getByLabel('Фамилия', { exact: true }).getAttribute('aria-invalid'), 'true');
+      assert.equal(
+        await page.getByLabel('Адрес регистрации по месту жительства').inputValue(),
+        '614000, г. Пермь, ул. Ленина, д. 1',
+      );
+      assert.match(page.url(), /[?&]draft=[0-9a-f-]{36}/, 'the page was saved as a draft');
+      await checkAccessibility(page, 'page 1 with an error', mode);
+
+      await page.getByLabel('Фамилия', { exact: true }).fill('Иванова');
+      await button('Далее').click();
+      await loaded(2);
+      assert.equal(await progress.getByRole('listitem').nth(1).getAttribute('aria-current'), 'step');
+      await page.getByRole('heading', { level: 2, name: 'Семья' }).waitFor();
+      assert.equal(await child(2).count(), 0, 'one child to begin with');
+
+      await page.getByLabel('Состою в браке').check();
+      await child(1).getByLabel('Фамилия').fill('Иванов');
+      await child(1).getByLabel('Имя').fill('Пётр');
+      await child(1).getByLabel('Дата рождения').fill('2015-04-01');
+      await child(1).getByLabel('СНИЛС').fill('112-233-445 95');
+      await page.getByRole('group', { name: 'Есть ли в семье кто-то, кроме вас и детей до 17 лет' }).getByLabel('Нет').check();
+
+      await button('Добавить ребёнка').click();
+      await child(2).waitFor();
+      await settle(page, mode);
+      assert.ok(page.url().endsWith('#children-2'), `the new child is shown: ${page.url()}`);
+      assert.equal(await child(1).getByLabel('Имя').inputValue(), 'Пётр', 'the first child is kept');
+      assert.ok(await page.getByLabel('Состою в браке').isChecked(), 'the other answers are kept');
+
+      // A third child added and removed again.
+      await button('Добавить ребёнка').click();
+      await child(3).waitFor();
+      await settle(page, mode);
+      await button('Удалить: Ребёнок 3').click();
+      await page.waitForURL((url) => url.hash === '#children');
+      await child(2).waitFor();
+      await settle(page, mode);
+      assert.equal(await child(3).count(), 0, 'the third child is removed');
+
+      await child(2).getByLabel('Фамилия').fill('Иванова');
+      await child(2).getByLabel('Имя').fill('Анна');
+      await child(2).getByLabel('Дата рождения').fill('2099-01-01');
+      await child(2).getByLabel('СНИЛС').fill('087-654-303 00');
+      await button('Далее').click();
+      const dateError = errorSummary(page).getByRole('link', {
+        name: 'Ребёнок 2: Дата рождения: Эта дата ещё не наступила. Проверьте год',
+      });
+      await dateError.waitFor();
+      await settle(page, mode);
+      assert.equal(await dateError.getAttribute('href'), '#children.2.birth_date');
+      const date = child(2).getByLabel('Дата рождения');
+      assert.equal(await date.getAttribute('aria-invalid'), 'true');
+      assert.equal(await child(1).getByLabel('Дата рождения').getAttribute('aria-invalid'), null);
+      assert.equal(await child(2).getByLabel('Имя').inputValue(), 'Анна');
+      await checkAccessibility(page, 'page 2 with an error on the second child', mode);
+
+      await date.fill('2026-11-30');
+      await button('Далее').click();
+      await loaded(3);
+      await page.getByLabel('Номер банковского счёта').fill('40817810099910004312');
+      await checkAccessibility(page, 'page 3 of the allowance form', mode);
+
+      // Back to the family: the children are as they were typed.
+      await button('Назад').click();
+      await loaded(2);
+      assert.equal(await child(2).getByLabel('Дата рождения').inputValue(), '2026-11-30');
+      await button('Далее').click();
+      await loaded(3);
+      assert.equal(await page.getByLabel('Номер банковского счёта').inputValue(), '40817810099910004312');
+      await page.getByLabel('БИК банка').fill('044525225');
+      await button('Далее').click();
+      await loaded(4);
+      await checkAccessibility(page, 'page 4 of the allowance form', mode);
+
+      await button('Отправить заявление').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/applications/') && url.search === '?submitted=1');
+      await settle(page, mode);
+      await page.getByText('Заявление отправлено').first().waitFor();
+      const answers = await page.locator('main').innerText();
+      for (const line of ['Ребёнок 1: Имя', 'Пётр', 'Ребёнок 2: Дата рождения', '30.11.2026']) {
+        assert.ok(answers.includes(line), `the application shows "${line}"`);
+      }
+      await checkAccessibility(page, 'the submitted allowance application', mode);
+    });
+  });
+}
