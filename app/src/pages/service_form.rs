@@ -132,9 +132,9 @@ fn input_shape(kind: FieldKind) -> (&'static str, Option<&'static str>, Option<&
     }
 }
 
-/// A repeating group: a fieldset per item with the item's questions and a button that
-/// removes it, and a button that adds an item while the group has room. The buttons send
-/// the form, so they work without JavaScript; the server keeps what was typed.
+/// Renders a repeating group: a fieldset per item with the item's questions and a button
+/// that removes it, and a button that adds an item while the group has room. The buttons
+/// send the form, so they work without JavaScript, and the server keeps what was typed.
 #[component]
 fn GroupField(state: FormState, group: FieldDef, hint: Option<String>) -> impl IntoView {
     let locale = locale();
@@ -199,8 +199,8 @@ fn GroupField(state: FormState, group: FieldDef, hint: Option<String>) -> impl I
     }
 }
 
-/// Where the person is in a form with steps: "Шаг 2 из 4" with the page's title, and the
-/// list of pages with the current one marked.
+/// Renders the progress through a form with steps: the list of pages with the current one
+/// marked, and "Шаг 2 из 4".
 #[component]
 pub(crate) fn StepProgress(service: ServiceDefinition, step: usize) -> impl IntoView {
     let locale = locale();
@@ -235,8 +235,8 @@ pub(crate) fn StepProgress(service: ServiceDefinition, step: usize) -> impl Into
     }
 }
 
-/// Names every answer the form may show in its error summary: each field, and each field
-/// of each item of a group as "Ребёнок 2: Фамилия".
+/// Returns the label of every input the error summary may link to: each field, and each
+/// field of each item of a group as "Ребёнок 2: Фамилия".
 pub(crate) fn field_labels(
     service: &ServiceDefinition,
     values: &BTreeMap<String, String>,
@@ -264,7 +264,7 @@ pub(crate) fn field_labels(
     labels
 }
 
-/// The answers asked on other pages of a form with steps, as hidden inputs, so that every
+/// Renders the values of other pages of a form with steps as hidden inputs, so that every
 /// page sends the whole form and nothing typed is lost going back and forth.
 pub(crate) fn other_pages(
     service: &ServiceDefinition,

@@ -66,7 +66,7 @@ fn complete() -> BTreeMap<String, String> {
 }
 
 #[tokio::test]
-async fn a_page_goes_on_when_its_own_answers_are_right() {
+async fn step_checks_only_its_own_page() {
     for core in cores().await {
         core.seed_catalogue().await.unwrap();
         let citizen = core.register("+79123490001", "").await;
@@ -135,7 +135,7 @@ async fn a_page_goes_on_when_its_own_answers_are_right() {
 }
 
 #[tokio::test]
-async fn children_are_stored_in_order_and_read_back_by_number() {
+async fn group_items_read_back_by_number() {
     for core in cores().await {
         core.seed_catalogue().await.unwrap();
         let citizen = core.register("+79123490002", "").await;
@@ -197,7 +197,7 @@ async fn children_are_stored_in_order_and_read_back_by_number() {
 }
 
 #[tokio::test]
-async fn a_draft_keeps_the_items_a_group_allows_and_nothing_else() {
+async fn draft_drops_keys_outside_the_groups() {
     for core in cores().await {
         core.seed_catalogue().await.unwrap();
         let citizen = core.register("+79123490003", "").await;
@@ -230,7 +230,7 @@ async fn a_draft_keeps_the_items_a_group_allows_and_nothing_else() {
 }
 
 #[tokio::test]
-async fn a_newborn_can_be_registered() {
+async fn child_birth_date_accepts_a_newborn() {
     for core in cores().await {
         core.seed_catalogue().await.unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
