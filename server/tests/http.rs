@@ -1077,3 +1077,36 @@ async fn form_with_steps_and_children_works_without_javascript() {
     let drafts = text(send(&portal, get("/applications/drafts", Some(&session))).await).await;
     assert!(!drafts.contains(&key), "the draft went with the submission");
 }
+
+#[tokio::test]
+async fn sign_in_ends_the_session_the_browser_had() {
+    let portal = portal(false).await;
+    let first = sign_in(&portal, "+79990000001").await;
+    let first_token = first.split('=').nth(1).unwrap().to_string();
+
+    let body = "login=%2B79990000001&password=Demo-Kabinet-2026&next=";
+    let response = send(&portal, form_post("/api/sign_in", body, Some(&first))).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let second = cookies(&response);
+    let second_token = second.split('=').nth(1).unwrap().to_string();
+
+    assert_ne!(first_token, second_token);
+    assert!(
+        portal
+            .core
+            .resolve_session(&first_token)
+            .await
+            .unwrap()
+            .is_none(),
+        "the earlier session ended"
+    );
+    assert!(
+        portal
+            .core
+            .resolve_session(&second_token)
+            .await
+            .unwrap()
+            .is_some(),
+        "the new session works"
+    );
+}

@@ -37,10 +37,9 @@ pub async fn confirm_registration(flow: String, code: String) -> Result<FormRepl
         .confirm_registration(id, &code, &ssr::client())
         .await
     {
-        Ok(signed_in) => {
-            start_session(&signed_in.token);
-            Ok(Success::Redirect("/cabinet".to_string()))
-        }
+        Ok(signed_in) => start_session(&signed_in.token)
+            .await
+            .map(|()| Success::Redirect("/cabinet".to_string())),
         Err(error) => Err(error),
     };
     ssr::finish_form("confirm_registration", &back, &values, outcome).await
@@ -87,10 +86,9 @@ pub async fn sign_in(
                 .start_sign_in(&login, &password, &ssr::client(), device.as_deref())
                 .await
             {
-                Ok(SignInOutcome::SignedIn(signed_in)) => {
-                    start_session(&signed_in.token);
-                    Ok(Success::Redirect(ssr::local_path(&next, "/cabinet")))
-                }
+                Ok(SignInOutcome::SignedIn(signed_in)) => start_session(&signed_in.token)
+                    .await
+                    .map(|()| Success::Redirect(ssr::local_path(&next, "/cabinet"))),
                 Ok(SignInOutcome::SecondFactor(challenge)) => Ok(Success::Redirect(format!(
                     "/sign-in/factor?challenge={challenge}&next={}",
                     ssr::encode_query(&ssr::local_path(&next, "/cabinet"))
@@ -102,15 +100,21 @@ pub async fn sign_in(
     ssr::finish_form("sign_in", &back, &form, outcome).await
 }
 
+/// Sets the cookie of a new session. A session the browser already had ends, so a token
+/// that may have leaked before this sign-in does not stay valid beside the new one.
 #[cfg(feature = "ssr")]
-pub(crate) fn start_session(token: &str) {
+pub(crate) async fn start_session(token: &str) -> Result<(), kabinet_core::Error> {
     use crate::ssr;
+    if let Some(previous) = ssr::session_token().filter(|previous| previous != token) {
+        ssr::core().sign_out(&previous).await?;
+    }
     let settings = ssr::settings();
     ssr::set_cookie(
         settings.session_cookie(),
         token,
         settings.session_max_age_seconds,
     );
+    Ok(())
 }
 
 #[server(endpoint = "profile")]

@@ -53,7 +53,6 @@ pub async fn complete_challenge(
                 .await
             {
                 Ok(completed) => {
-                    super::accounts::start_session(&completed.signed_in.token);
                     if let Some(token) = completed.device_token {
                         ssr::set_cookie(
                             ssr::settings().device_cookie(),
@@ -61,7 +60,9 @@ pub async fn complete_challenge(
                             ssr::core().settings.trusted_device_lifetime.num_seconds(),
                         );
                     }
-                    Ok(Success::Redirect(ssr::local_path(&next, "/cabinet")))
+                    super::accounts::start_session(&completed.signed_in.token)
+                        .await
+                        .map(|()| Success::Redirect(ssr::local_path(&next, "/cabinet")))
                 }
                 Err(error) => Err(error),
             }

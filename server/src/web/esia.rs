@@ -81,6 +81,21 @@ fn state_cookie(request: &Request) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// The token of the session the browser already has, if its cookie carries one.
+fn session_token(state: &AppState, request: &Request) -> Option<String> {
+    let name = state.settings.session_cookie();
+    request
+        .headers()
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+        .filter(|value| !value.is_empty())
+}
+
 fn client_of(request: &Request) -> Client {
     request
         .extensions()
@@ -105,10 +120,19 @@ fn failure(state: &AppState, error: &SsoError) -> Response {
 }
 
 /// Where a callback or consent leads: into the portal with a new session, or to the
-/// consent page.
-fn outcome_response(state: &AppState, outcome: Result<SsoOutcome, SsoError>) -> Response {
+/// consent page. The session the browser had before, `previous`, ends with the sign-in.
+async fn outcome_response(
+    state: &AppState,
+    outcome: Result<SsoOutcome, SsoError>,
+    previous: Option<String>,
+) -> Response {
     match outcome {
         Ok(SsoOutcome::SignedIn { signed_in, next }) => {
+            if let Some(previous) = previous.filter(|previous| *previous != signed_in.token)
+                && let Err(error) = state.core.sign_out(&previous).await
+            {
+                return failure(state, &SsoError::Domain(error));
+            }
             let mut response = Redirect::to(&next).into_response();
             let headers = response.headers_mut();
             if let Some(value) = session_cookie_header(state, &signed_in.token) {
@@ -148,6 +172,7 @@ pub async fn callback(
 ) -> Response {
     let cookie = state_cookie(&request);
     let client = client_of(&request);
+    let previous = session_token(&state, &request);
     let outcome = state
         .core
         .sso_callback(
@@ -158,7 +183,7 @@ pub async fn callback(
             &client,
         )
         .await;
-    outcome_response(&state, outcome)
+    outcome_response(&state, outcome, previous).await
 }
 
 /// `POST /auth/esia/consent/answer`: the decision posted by the consent page. A wrong password of the
@@ -166,6 +191,7 @@ pub async fn callback(
 pub async fn consent(State(state): State<AppState>, request: Request) -> Response {
     let cookie = state_cookie(&request);
     let client = client_of(&request);
+    let previous = session_token(&state, &request);
     let Ok(Form(form)) = Form::<ConsentForm>::from_request(request, &state).await else {
         return Redirect::to("/auth/esia/consent").into_response();
     };
@@ -184,7 +210,7 @@ pub async fn consent(State(state): State<AppState>, request: Request) -> Respons
         Err(SsoError::Domain(kabinet_core::Error::Invalid(_))) => {
             Redirect::to("/auth/esia/consent?error=password").into_response()
         }
-        outcome => outcome_response(&state, outcome),
+        outcome => outcome_response(&state, outcome, previous).await,
     }
 }
 
