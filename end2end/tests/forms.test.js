@@ -1,7 +1,7 @@
-// A long form in steps with a repeating group, in Chromium with JavaScript off and on: the
-// unified allowance asks the applicant, the family with each child, the account and the
-// documents on four pages. Nothing typed is lost going forward, back, or adding and
-// removing children, and axe-core checks every state.
+// A long form in steps with a repeating group, and drafts sent together, in Chromium with
+// JavaScript off and on. The unified allowance has four pages: the applicant, the family
+// with each child, the account and the documents. Nothing typed is lost going forward,
+// back, or adding and removing children, and axe-core checks every state.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -85,7 +85,7 @@ for (const javaScript of [false, true]) {
       await page.getByRole('heading', { level: 2, name: 'Семья' }).waitFor();
       assert.equal(await child(2).count(), 0, 'one child to begin with');
 
-      await page.getByLabel('Состою в браке').check();
+      await page.getByLabel('Состою в браке', { exact: true }).check();
       await child(1).getByLabel('Фамилия').fill('Иванов');
       await child(1).getByLabel('Имя').fill('Пётр');
       await child(1).getByLabel('Дата рождения').fill('2015-04-01');
@@ -97,7 +97,7 @@ for (const javaScript of [false, true]) {
       await settle(page, mode);
       assert.ok(page.url().endsWith('#children-2'), `the new child is shown: ${page.url()}`);
       assert.equal(await child(1).getByLabel('Имя').inputValue(), 'Пётр', 'the first child is kept');
-      assert.ok(await page.getByLabel('Состою в браке').isChecked(), 'the other answers are kept');
+      assert.ok(await page.getByLabel('Состою в браке', { exact: true }).isChecked(), 'the other answers are kept');
 
       // A third child added and removed again.
       await button('Добавить ребёнка').click();
@@ -153,6 +153,51 @@ for (const javaScript of [false, true]) {
         assert.ok(answers.includes(line), `the application shows "${line}"`);
       }
       await checkAccessibility(page, 'the submitted allowance application', mode);
+    });
+
+    test('drafts sent together, each with its number', async () => {
+      const status = (text) => page.getByRole('status').filter({ hasText: text });
+      // Two complete drafts of the pension certificate and one without the period.
+      for (const period of ['На текущий месяц', 'На текущий месяц', null]) {
+        await page.goto('/services/pension-amount-certificate/apply');
+        await settle(page, mode);
+        if (period) {
+          await page.getByRole('radio', { name: period }).check();
+        }
+        await page.getByRole('radio', { name: 'В личный кабинет в электронном виде' }).check();
+        await button('Сохранить черновик').click();
+        await status('Черновик сохранён.').waitFor();
+      }
+
+      await page.goto('/applications/drafts');
+      await settle(page, mode);
+      const boxes = page.getByRole('checkbox', { name: /^Отправить черновик «Справка о размере пенсии/ });
+      assert.equal(await boxes.count(), 3);
+      await checkAccessibility(page, 'the drafts to send', mode);
+
+      // Nothing checked: the error names the boxes.
+      await button('Отправить отмеченные').click();
+      const none = errorSummary(page).getByRole('link', { name: 'Отправить: Отметьте хотя бы один черновик' });
+      await none.waitFor();
+      await settle(page, mode);
+      assert.equal(await none.getAttribute('href'), '#draft');
+      await checkAccessibility(page, 'the drafts with nothing checked', mode);
+
+      for (let index = 0; index < 3; index += 1) {
+        await boxes.nth(index).check();
+      }
+      await button('Отправить отмеченные').click();
+      const sent = status(/Отправлено заявлений: 2\. Номера: \d{3}-\d{3}-\d{4}, \d{3}-\d{3}-\d{4}\. Черновиков с ошибками: 1\./);
+      await sent.waitFor();
+      await settle(page, mode);
+      assert.equal(await boxes.count(), 1, 'the draft with errors stays');
+      await checkAccessibility(page, 'the drafts after sending', mode);
+
+      await page.goto('/applications?status=submitted');
+      await settle(page, mode);
+      const rows = await page.getByRole('table').getByRole('row').allInnerTexts();
+      const certificates = rows.filter((row) => row.includes('Справка о размере пенсии'));
+      assert.equal(certificates.length, 2, `submitted:\n${rows.join('\n')}`);
     });
   });
 }

@@ -322,6 +322,17 @@ drafts-filled = { $answers ->
 }
 drafts-delete = Delete
 drafts-delete-label = Delete the draft: { $service }
+drafts-column-send = Send
+drafts-check-label = Send the draft "{ $service }" saved { $saved }
+drafts-send = Send the checked drafts
+drafts-send-hint = Each checked draft becomes a separate application with its own number. Drafts with errors stay here to be fixed.
+notice-drafts-sent = { $sent ->
+    [0] No application was sent.
+   *[other] Applications sent: { $sent }. Numbers: { $numbers }.
+} { $kept ->
+    [0] {""}
+   *[other] Drafts with errors: { $kept }. Open each one, fix the errors and send it.
+}
 drafts-back = Back to the applications
 notice-draft-saved = The draft is saved. You can finish it later under "Drafts".
 notice-draft-deleted = The draft is deleted.

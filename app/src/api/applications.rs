@@ -388,6 +388,44 @@ pub async fn delete_draft(draft: String) -> Result<FormReply, AppError> {
     ssr::finish_form("drafts", "/applications/drafts", &(), outcome).await
 }
 
+/// Sends the drafts checked on the drafts page as applications, each with its own
+/// number, and returns to the drafts page. Drafts with errors stay there to be fixed.
+/// A multipart post, because each checked box sends its own `draft` part.
+#[server(endpoint = "submit_drafts", input = MultipartFormData)]
+pub async fn submit_drafts(data: MultipartData) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
+    use kabinet_core::applications::DraftOutcome;
+    use kabinet_shared::Message;
+
+    let user = ssr::require_viewer()?;
+    let keys: Vec<String> = multipart::parts(data, 64 * 1024)
+        .await?
+        .into_iter()
+        .filter(|part| part.name == "draft")
+        .map(|part| String::from_utf8_lossy(&part.bytes).into_owned())
+        .collect();
+    let outcome = ssr::core()
+        .submit_drafts(&user.actor, &keys)
+        .await
+        .map(|outcomes| {
+            let numbers: Vec<String> = outcomes
+                .iter()
+                .filter_map(|(_, outcome)| match outcome {
+                    DraftOutcome::Sent(submitted) => Some(submitted.number.to_string()),
+                    DraftOutcome::Invalid(_) => None,
+                })
+                .collect();
+            let kept = outcomes.len() - numbers.len();
+            Success::Stay(
+                Message::new("notice-drafts-sent")
+                    .arg("sent", numbers.len())
+                    .arg("numbers", numbers.join(", "))
+                    .arg("kept", kept),
+            )
+        });
+    ssr::finish_form("drafts", "/applications/drafts", &(), outcome).await
+}
+
 /// Posts a message with files to an application's thread, from its applicant or the
 /// official who took it, and returns to the application's page.
 #[server(endpoint = "post_message", input = MultipartFormData)]

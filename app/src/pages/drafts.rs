@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::applications::{DeleteDraft, list_drafts};
+use crate::api::applications::{DeleteDraft, SubmitDrafts, list_drafts};
 use crate::api::forms::take_form_flash;
 use crate::components::form::{ErrorSummary, FormState};
 use crate::components::page::{ErrorView, Loading, PageTitle};
@@ -49,7 +49,8 @@ pub fn DraftsPage() -> impl IntoView {
                 }
                 let rows = drafts
                     .into_iter()
-                    .map(|draft| {
+                    .enumerate()
+                    .map(|(index, draft)| {
                         let href = format!(
                             "/services/{}/apply?draft={}",
                             crate::url::encode_query(&draft.service_code),
@@ -64,12 +65,28 @@ pub fn DraftsPage() -> impl IntoView {
                         );
                         let delete_label =
                             t_with("drafts-delete-label", &[("service", &draft.service_title)]);
+                        let saved_at = date_time(&draft.updated_at);
+                        let check_label = t_with(
+                            "drafts-check-label",
+                            &[("service", &draft.service_title), ("saved", &saved_at)],
+                        );
+                        // The first box carries the id the error summary links to.
+                        let check_id = if index == 0 {
+                            "draft".to_string()
+                        } else {
+                            format!("draft-{index}")
+                        };
                         // A plain post, the same with and without JavaScript: the page
                         // comes back without the deleted draft.
                         view! {
                             <tr>
+                                <td>
+                                    // The box belongs to the form below the table, since
+                                    // each row already has its own delete form.
+                                    <input class="table__check" type="checkbox" id=check_id name="draft" value=draft.request_key.clone() form="send-drafts" aria-label=check_label />
+                                </td>
                                 <td><a href=href>{draft.service_title.clone()}</a></td>
-                                <td>{date_time(&draft.updated_at)}</td>
+                                <td>{saved_at}</td>
                                 <td>{filled}</td>
                                 <td>
                                     <form method="post" action=DeleteDraft::url() class="inline-form">
@@ -85,11 +102,12 @@ pub fn DraftsPage() -> impl IntoView {
                     .collect_view();
                 view! {
                     {heading()}
-                    <ErrorSummary state labels=Vec::new() />
+                    <ErrorSummary state labels=vec![("draft".to_string(), t("drafts-column-send"))] />
                     <div class="table-wrap" role="region" aria-label=t("drafts-title") tabindex="0">
                         <table class="table">
                             <thead>
                                 <tr>
+                                    <th scope="col">{t("drafts-column-send")}</th>
                                     <th scope="col">{t("drafts-column-service")}</th>
                                     <th scope="col">{t("drafts-column-saved")}</th>
                                     <th scope="col">{t("drafts-column-filled")}</th>
@@ -99,6 +117,10 @@ pub fn DraftsPage() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    <form id="send-drafts" class="form" method="post" enctype="multipart/form-data" action=SubmitDrafts::url()>
+                        <p class="field__hint">{t("drafts-send-hint")}</p>
+                        <button class="button" type="submit">{t("drafts-send")}</button>
+                    </form>
                     <p><a href="/applications">{t("drafts-back")}</a></p>
                 }
                 .into_any()

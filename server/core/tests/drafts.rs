@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{PDF, certificate_answers, cores};
+use common::{PDF, certificate_answers, cores, field_key};
 use kabinet_core::Error;
 use kabinet_core::applications::{DRAFTS_MAX, FileUpload, Submission};
 use kabinet_core::shared::Locale;
@@ -262,6 +262,136 @@ async fn bad_file_is_reported_after_saving() {
             core.draft(&citizen, &key).await.unwrap().answers.len(),
             2,
             "{}: the answers were saved",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn drafts_sent_together_get_their_numbers() {
+    use kabinet_core::applications::{DRAFTS_SENT_TOGETHER_MAX, DraftOutcome};
+
+    for core in cores().await {
+        core.seed_demo().await.unwrap();
+        let citizen = core.register("+79123480091", "").await;
+        let first = Uuid::new_v4().to_string();
+        let second = Uuid::new_v4().to_string();
+        let broken = Uuid::new_v4().to_string();
+        for (key, answers) in [
+            (&first, certificate_answers()),
+            (&broken, partial_answers()),
+            (&second, certificate_answers()),
+        ] {
+            core.save_draft(&citizen, form(key, answers, true))
+                .await
+                .unwrap();
+        }
+
+        // A key given twice counts once.
+        let keys = [first.clone(), broken.clone(), second.clone(), first.clone()];
+        let outcomes = core.submit_drafts(&citizen, &keys).await.unwrap();
+
+        let order: Vec<&String> = outcomes.iter().map(|(key, _)| key).collect();
+        assert_eq!(order, [&first, &broken, &second], "{}", core.label);
+        let DraftOutcome::Sent(one) = &outcomes[0].1 else {
+            panic!("{}: the first draft was not sent: {outcomes:?}", core.label);
+        };
+        let DraftOutcome::Sent(two) = &outcomes[2].1 else {
+            panic!("{}: the third draft was not sent: {outcomes:?}", core.label);
+        };
+        assert_ne!(one.number, two.number, "{}", core.label);
+        // Given name, birth date, birth place, SNILS and purpose.
+        assert_eq!(outcomes[1].1, DraftOutcome::Invalid(5), "{}", core.label);
+        for sent in [one, two] {
+            let detail = core
+                .application(&citizen, sent.id, Locale::Ru)
+                .await
+                .unwrap();
+            assert_eq!(
+                detail.summary.number,
+                sent.number.to_string(),
+                "{}",
+                core.label
+            );
+            assert_eq!(
+                detail.documents.len(),
+                1,
+                "{}: the draft's file went along",
+                core.label
+            );
+        }
+        let left: Vec<String> = core
+            .drafts(&citizen, Locale::Ru)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|draft| draft.request_key)
+            .collect();
+        assert_eq!(left, std::slice::from_ref(&broken), "{}", core.label);
+
+        // Sending the same drafts again makes no more applications.
+        let again = core
+            .submit_drafts(&citizen, std::slice::from_ref(&first))
+            .await;
+        assert!(
+            matches!(again, Err(Error::NotFound)),
+            "{}: {again:?}",
+            core.label
+        );
+
+        // Another person's draft stops the request before anything is sent.
+        let other = core.register("+79123480092", "").await;
+        let foreign = Uuid::new_v4().to_string();
+        core.save_draft(&other, form(&foreign, certificate_answers(), true))
+            .await
+            .unwrap();
+        let mine = Uuid::new_v4().to_string();
+        core.save_draft(&citizen, form(&mine, certificate_answers(), true))
+            .await
+            .unwrap();
+        let mixed = core
+            .submit_drafts(&citizen, &[mine.clone(), foreign.clone()])
+            .await;
+        assert!(
+            matches!(mixed, Err(Error::NotFound)),
+            "{}: {mixed:?}",
+            core.label
+        );
+        assert!(
+            core.draft(&citizen, &mine).await.is_ok(),
+            "{}: nothing was sent",
+            core.label
+        );
+        assert!(core.draft(&other, &foreign).await.is_ok(), "{}", core.label);
+
+        // None, or more than the maximum.
+        let none = core.submit_drafts(&citizen, &[]).await.unwrap_err();
+        assert_eq!(
+            field_key(none, "draft"),
+            "error-drafts-none",
+            "{}",
+            core.label
+        );
+        let many: Vec<String> = (0..=DRAFTS_SENT_TOGETHER_MAX)
+            .map(|_| Uuid::new_v4().to_string())
+            .collect();
+        let too_many = core.submit_drafts(&citizen, &many).await.unwrap_err();
+        assert_eq!(
+            field_key(too_many, "draft"),
+            "error-drafts-send-too-many",
+            "{}",
+            core.label
+        );
+
+        // An official has no drafts to send.
+        let official = core.demo_actor("+79990000002").await;
+        let staff = core
+            .submit_drafts(&official, std::slice::from_ref(&mine))
+            .await;
+        assert!(
+            matches!(staff, Err(Error::NotFound)),
+            "{}: {staff:?}",
             core.label
         );
         core.finish().await;

@@ -14,8 +14,8 @@ use kabinet_shared::service::{Applicant, validate_answers};
 use kabinet_shared::{FieldErrors, Locale, Message};
 use uuid::Uuid;
 
-use super::Submission;
 use super::submit::is_request_key;
+use super::{Submission, Submitted};
 use crate::crypto::{open, seal};
 use crate::db::Tx;
 use crate::error::{Error, Result};
@@ -24,6 +24,19 @@ use crate::{Actor, Core, execute, on_conn, time};
 
 /// Maximum drafts a person keeps at once.
 pub const DRAFTS_MAX: i64 = 50;
+
+/// Maximum drafts sent together in one request.
+pub const DRAFTS_SENT_TOGETHER_MAX: usize = 20;
+
+/// The outcome of one draft among several sent together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftOutcome {
+    /// The application made from the draft.
+    Sent(Submitted),
+    /// The draft stays, because its answers or documents have this many errors to fix in
+    /// the form.
+    Invalid(usize),
+}
 
 /// Longest answer kept in a draft, in characters; the form's own limits are lower.
 const DRAFT_ANSWER_MAX_CHARS: usize = 10_000;
@@ -188,6 +201,59 @@ impl Core {
         } else {
             Err(Error::Invalid(on_page))
         }
+    }
+
+    /// Sends several of the person's drafts as applications, in the order given. Each is
+    /// submitted in its own transaction, so every valid draft gets its application and
+    /// number while a draft with errors stays to be fixed. Every draft is loaded before
+    /// any is sent, so a draft that is not the person's stops the request before anything
+    /// is sent.
+    pub async fn submit_drafts(
+        &self,
+        actor: &Actor,
+        request_keys: &[String],
+    ) -> Result<Vec<(String, DraftOutcome)>> {
+        let mut keys: Vec<&String> = Vec::new();
+        for key in request_keys {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        if keys.is_empty() {
+            return Err(Error::field("draft", Message::new("error-drafts-none")));
+        }
+        if keys.len() > DRAFTS_SENT_TOGETHER_MAX {
+            return Err(Error::field(
+                "draft",
+                Message::new("error-drafts-send-too-many").arg("max", DRAFTS_SENT_TOGETHER_MAX),
+            ));
+        }
+        let mut drafts = Vec::with_capacity(keys.len());
+        for key in keys {
+            drafts.push((key.clone(), self.draft(actor, key).await?));
+        }
+
+        let mut outcomes = Vec::with_capacity(drafts.len());
+        for (key, draft) in drafts {
+            let submission = Submission {
+                service_code: draft.service_code,
+                request_key: key.clone(),
+                answers: draft.answers,
+                ..Submission::default()
+            };
+            let outcome = match self.submit_application(actor, submission).await {
+                Ok(submitted) => DraftOutcome::Sent(submitted),
+                Err(Error::Invalid(errors)) => DraftOutcome::Invalid(errors.0.len()),
+                Err(error) => return Err(error),
+            };
+            outcomes.push((key, outcome));
+        }
+        let sent = outcomes
+            .iter()
+            .filter(|(_, outcome)| matches!(outcome, DraftOutcome::Sent(_)))
+            .count();
+        tracing::info!(user.id = %actor.user_id, sent, kept = outcomes.len() - sent, "drafts sent together");
+        Ok(outcomes)
     }
 
     /// Lists the person's drafts, the most recently saved first. A draft saved while its

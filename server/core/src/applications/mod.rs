@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 pub use correction::CorrectionForm;
 pub use decision::RESULT_MAX_FILES;
-pub use drafts::{DRAFTS_MAX, Draft};
+pub use drafts::{DRAFTS_MAX, DRAFTS_SENT_TOGETHER_MAX, Draft, DraftOutcome};
 pub use official::{BulkAction, BulkOutcome, COMMENT_MAX_CHARS};
 pub use submit::{FileUpload, Submission, Submitted, document_field};
 pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};
