@@ -1030,9 +1030,12 @@ async fn my_applications_are_searched_filtered_and_paged() {
             );
             core.clock.advance(chrono::Duration::seconds(1));
         }
-        let first_day = core.clock.now().date_naive();
+        // Days in the citizen's time zone, as the filter reads dates: in the last hours of
+        // a UTC day, Moscow is already in the next one.
+        let zone: chrono_tz::Tz = citizen.time_zone.parse().unwrap();
+        let first_day = core.clock.now().with_timezone(&zone).date_naive();
         core.clock.advance(chrono::Duration::days(2));
-        let inn_day = core.clock.now().date_naive();
+        let inn_day = core.clock.now().with_timezone(&zone).date_naive();
         for _ in 0..3 {
             let key = Uuid::new_v4().to_string();
             submitted.push(
