@@ -876,7 +876,7 @@ async fn concurrent_pages_carry_their_own_policy() {
     assert_eq!(nonces.len(), PAGES);
 }
 
-/// A multipart post of text parts, as a browser without JavaScript sends the application
+/// Builds a multipart post of text parts, as a browser without JavaScript sends the application
 /// form.
 fn multipart_post(path: &str, parts: &[(&str, &str)], cookie: &str) -> Request<Body> {
     let boundary = "kabinet-test-boundary-7MA4YWxk";
@@ -899,14 +899,14 @@ fn multipart_post(path: &str, parts: &[(&str, &str)], cookie: &str) -> Request<B
         .unwrap()
 }
 
-/// The value of the text input `name` on a page.
+/// Returns the value of the text input `name` on a page.
 fn input_value(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" type=\"text\" value=\"");
     let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
     page[start..].split('"').next().unwrap().to_string()
 }
 
-/// The value of the hidden input `name` on a page.
+/// Returns the value of the hidden input `name` on a page.
 fn hidden_value(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = page.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();

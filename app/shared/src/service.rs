@@ -134,7 +134,7 @@ pub enum FieldKind {
     Date,
     /// The birth date of the applicant: in the past, at least 14 and at most 130 years ago.
     BirthDate,
-    /// A date that has passed, at most 130 years ago: a child's birth date, say.
+    /// A date that has passed, at most 130 years ago, such as a child's birth date.
     PastDate,
     /// One of `options`.
     Choice,
@@ -153,8 +153,8 @@ pub enum FieldKind {
     Passport,
     /// Subdivision code of the authority that issued a passport, `NNN-NNN`.
     SubdivisionCode,
-    /// A list of items, each asking the group's own `fields`: the children of a family,
-    /// say. The answer under the group's name is the number of items; the answers of
+    /// A list of items, each asking the group's own `fields`, such as the children of a
+    /// family. The answer under the group's name is the number of items; the answers of
     /// item N are stored as `group.N.field`, N counting from 1. `min` and `max` bound
     /// the number of items.
     Group,
@@ -200,7 +200,7 @@ pub struct FieldDef {
     /// The questions of each item of a `group`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldDef>,
-    /// What one item of a `group` is called, shown with its number: "Ребёнок 2".
+    /// The name of one item of a `group`, shown with its number: "Ребёнок 2".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_label: Option<Localized>,
     /// The text of the button that adds an item to a `group`: "Добавить ребёнка".
@@ -213,7 +213,7 @@ pub const GROUP_ITEMS_LIMIT: usize = 20;
 pub const GROUP_ITEMS_DEFAULT: usize = 10;
 
 impl FieldDef {
-    /// The most items of a group.
+    /// Returns the maximum number of items of a group.
     pub fn max_items(&self) -> usize {
         self.max
             .and_then(|max| usize::try_from(max).ok())
@@ -221,14 +221,15 @@ impl FieldDef {
             .min(GROUP_ITEMS_LIMIT)
     }
 
-    /// The fewest items of a group: `min`, or one when the group is required.
+    /// Returns the minimum number of items of a group: `min`, or one when the group is
+    /// required.
     pub fn min_items(&self) -> usize {
         self.min
             .and_then(|min| usize::try_from(min).ok())
             .unwrap_or(usize::from(self.required))
     }
 
-    /// What item `index` of a group is called: "Ребёнок 2".
+    /// Returns the name of item `index` of a group: "Ребёнок 2".
     pub fn item_name(&self, index: usize, locale: Locale) -> String {
         match &self.item_label {
             Some(label) => format!("{} {index}", label.get(locale)),
@@ -237,12 +238,12 @@ impl FieldDef {
     }
 }
 
-/// The form name of `field` in item `index` of `group`: `children.2.surname`.
+/// Returns the form name of `field` in item `index` of `group`: `children.2.surname`.
 pub fn item_key(group: &str, index: usize, field: &str) -> String {
     format!("{group}.{index}.{field}")
 }
 
-/// How many items of `group` the values hold: the number under the group's name, or the
+/// Counts the items of `group` in the values: the number under the group's name, or the
 /// highest item with a value when that is larger, and never more than the group allows.
 pub fn group_items(group: &FieldDef, values: &BTreeMap<String, String>) -> usize {
     let counted = values
@@ -380,7 +381,7 @@ pub struct Slot<'a> {
 }
 
 impl Slot<'_> {
-    /// The question as a reader sees it: "Фамилия", or "Ребёнок 2: Фамилия".
+    /// Returns the question as a reader sees it: "Фамилия", or "Ребёнок 2: Фамилия".
     pub fn label(&self, locale: Locale) -> String {
         match self.item {
             Some((group, index)) => format!(
@@ -547,7 +548,7 @@ impl ServiceDefinition {
         Ok(())
     }
 
-    /// The number of pages of the form, at least one.
+    /// Returns the number of pages of the form, at least one.
     pub fn step_count(&self) -> usize {
         self.steps.len().max(1)
     }

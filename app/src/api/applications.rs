@@ -102,7 +102,7 @@ pub async fn get_apply_form(
 
 /// Submits the application form: answers, files and removed files in one multipart post.
 ///
-/// The button that sent the form says what to do, in `intent`:
+/// The button that sent the form sets `intent`:
 /// - `draft` saves the form as a draft without checking it and keeps it on screen;
 /// - `next` and `back` save the draft and go to the next or previous page of a form with
 ///   steps, `next` only when the answers on the page (`step`) have no errors;
@@ -231,7 +231,7 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
     ssr::return_to_form(&form, &page(first), &values, FormReply::Invalid(on_page)).await
 }
 
-/// What a plain post sends back to the form: the answers and the request key.
+/// Returns what a plain post sends back to the form: the answers and the request key.
 #[cfg(feature = "ssr")]
 fn typed_values(submission: &kabinet_core::applications::Submission) -> BTreeMap<String, String> {
     let mut values = submission.answers.clone();

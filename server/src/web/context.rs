@@ -85,7 +85,8 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     response
 }
 
-fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+/// Returns the non-empty value of the cookie `name` in the request's headers.
+pub(super) fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()

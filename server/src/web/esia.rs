@@ -6,7 +6,7 @@
 
 use axum::Form;
 use axum::extract::{FromRequest, Query, Request, State};
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use kabinet_core::Client;
@@ -15,6 +15,7 @@ use kabinet_core::sso::{ConsentDecision, REQUEST_LIFETIME_MINUTES, SsoError, Sso
 use serde::Deserialize;
 
 use super::AppState;
+use super::context::cookie;
 
 /// The cookie that binds a request at the provider to this browser. `SameSite=Lax`
 /// still sends it on the provider's top-level redirect back to the callback.
@@ -69,31 +70,12 @@ fn session_cookie_header(state: &AppState, token: &str) -> Option<HeaderValue> {
 }
 
 fn state_cookie(request: &Request) -> Option<String> {
-    request
-        .headers()
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == STATE_COOKIE)
-        .map(|(_, value)| value.to_string())
-        .filter(|value| !value.is_empty())
+    cookie(request.headers(), STATE_COOKIE)
 }
 
-/// The token of the session the browser already has, if its cookie carries one.
+/// Returns the token of the session the browser already has, if its cookie carries one.
 fn session_token(state: &AppState, request: &Request) -> Option<String> {
-    let name = state.settings.session_cookie();
-    request
-        .headers()
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_string())
-        .filter(|value| !value.is_empty())
+    cookie(request.headers(), state.settings.session_cookie())
 }
 
 fn client_of(request: &Request) -> Client {
