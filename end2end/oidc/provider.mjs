@@ -7,6 +7,10 @@
 //   OIDC_CLIENT_SECRET    test client secret (default kabinet-test-secret)
 //   OIDC_CLIENT_JWKS      JSON Web Key Set of a second client, <client id>-jwt, which
 //                         authenticates with private_key_jwt (optional)
+//   OIDC_GOST_CERT        PEM certificate of a third client, <client id>-gost, which
+//                         authenticates like ESIA: client_secret is a detached CMS signature
+//                         with GOST R 34.10-2012 of scope + timestamp + client_id + state,
+//                         checked with `openssl cms -verify -engine gost` (optional)
 //
 // The issuer is http://127.0.0.1:<port>. Every authorization request signs in the test
 // person and grants the requested scopes without showing a form, so tests drive the flow
@@ -17,7 +21,14 @@
 //                       one of ACR_VALUES; an empty body leaves it out
 // When listening, the script prints one line: `oidc-provider ready <issuer>`.
 
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import querystring from 'node:querystring';
+import { promisify } from 'node:util';
+
 import { Provider } from 'oidc-provider';
 
 const DEFAULT_PERSON = {
@@ -44,6 +55,13 @@ if (!redirectUri) {
 // The levels of assurance the provider can state in `acr`.
 const ACR_VALUES = ['urn:kabinet:test:loa:1', 'urn:kabinet:test:loa:2'];
 
+// The secret registered for the GOST client. A token request carries it only after its
+// signature has been checked; a request with a bad signature gets another value and fails.
+const GOST_CHECKED_SECRET = 'gost-signature-checked';
+
+// How far a signed request's timestamp may be from the provider's clock.
+const GOST_TIMESTAMP_TOLERANCE_MS = 5 * 60 * 1000;
+
 let person = { ...DEFAULT_PERSON };
 let denyNext = false;
 let acr;
@@ -68,7 +86,59 @@ function clients() {
       jwks: JSON.parse(process.env.OIDC_CLIENT_JWKS),
     });
   }
+  if (process.env.OIDC_GOST_CERT) {
+    list.push({
+      ...common,
+      client_id: `${clientId}-gost`,
+      client_secret: GOST_CHECKED_SECRET,
+      token_endpoint_auth_method: 'client_secret_post',
+    });
+  }
   return list;
+}
+
+// Parses ESIA's `yyyy.MM.dd HH:mm:ss +0000` into milliseconds since the epoch.
+function parseTimestamp(text) {
+  const match = /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}):(\d{2}):(\d{2}) \+0000$/.exec(text ?? '');
+  if (!match) {
+    return NaN;
+  }
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+// Checks the GOST signature of a token request's parameters against OIDC_GOST_CERT.
+async function gostSignatureIsValid(params) {
+  const signedAt = parseTimestamp(params.timestamp);
+  if (!(Math.abs(Date.now() - signedAt) <= GOST_TIMESTAMP_TOLERANCE_MS) || !params.state || !params.scope) {
+    return false;
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'oidc-gost-'));
+  try {
+    const signature = join(folder, 'signature.der');
+    const content = join(folder, 'content.txt');
+    await writeFile(signature, Buffer.from(String(params.client_secret ?? ''), 'base64url'));
+    await writeFile(content, `${params.scope}${params.timestamp}${params.client_id}${params.state}`);
+    await promisify(execFile)('openssl', [
+      'cms', '-verify', '-engine', 'gost', '-binary', '-inform', 'DER', '-in', signature,
+      '-content', content, '-CAfile', process.env.OIDC_GOST_CERT, '-out', '/dev/null',
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+// Reads a token request of the GOST client and hands it on with the registered secret in
+// place of a valid signature. oidc-provider reads an already consumed body from req.body.
+async function checkGostTokenRequest(req, gostClientId) {
+  const params = querystring.parse(await readBody(req));
+  if (params.client_id === gostClientId) {
+    params.client_secret = (await gostSignatureIsValid(params)) ? GOST_CHECKED_SECRET : 'invalid-signature';
+  }
+  req.body = querystring.stringify(params);
 }
 
 function configuration(issuer) {
@@ -165,6 +235,9 @@ server.listen(port, '127.0.0.1', () => {
         res.writeHead(204).end();
       } else if (req.method === 'GET' && req.url.startsWith('/interaction/')) {
         await finishInteraction(provider, req, res);
+      } else if (req.method === 'POST' && req.url === '/token' && process.env.OIDC_GOST_CERT) {
+        await checkGostTokenRequest(req, `${process.env.OIDC_CLIENT_ID ?? 'kabinet-test'}-gost`);
+        callback(req, res);
       } else {
         callback(req, res);
       }

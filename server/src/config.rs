@@ -13,7 +13,7 @@ use kabinet_core::deliveries::push::PushSettings;
 use kabinet_core::deliveries::sms::SmsSettings;
 use kabinet_core::deliveries::smtp::SmtpSettings;
 use kabinet_core::deliveries::telegram::TelegramSettings;
-use kabinet_core::sso::{ClientAuth, ClientKey, SsoSettings};
+use kabinet_core::sso::{ClientAuth, ClientKey, GostSigner, SsoSettings};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Parser)]
@@ -200,7 +200,8 @@ pub struct SettingArgs {
     pub esia_client_secret: Option<String>,
 
     /// Client authentication at the provider's token endpoint: client_secret_basic,
-    /// client_secret_post or private_key_jwt [default: client_secret_basic].
+    /// client_secret_post, private_key_jwt or gost_signature (ESIA's GOST R 34.10-2012
+    /// signature as client_secret) [default: client_secret_basic].
     #[arg(long, env = "KABINET_ESIA_CLIENT_AUTH", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_client_auth: Option<String>,
@@ -210,6 +211,18 @@ pub struct SettingArgs {
     #[arg(long, env = "KABINET_ESIA_CLIENT_KEY_FILE", global = true)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub esia_client_key_file: Option<PathBuf>,
+
+    /// PEM file of the certificate registered at ESIA for gost_signature; its GOST
+    /// private key is esia_client_key_file.
+    #[arg(long, env = "KABINET_ESIA_CLIENT_CERT_FILE", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_client_cert_file: Option<PathBuf>,
+
+    /// The openssl command that makes GOST signatures with the gost engine
+    /// [default: openssl].
+    #[arg(long, env = "KABINET_ESIA_OPENSSL", global = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esia_openssl: Option<PathBuf>,
 
     /// Authentication context classes (acr) accepted from the provider, separated by
     /// commas, e.g. a level of assurance; asked for with acr_values. Unset accepts any.
@@ -356,6 +369,8 @@ pub struct Config {
     pub esia_client_secret: Option<String>,
     pub esia_client_auth: String,
     pub esia_client_key_file: Option<PathBuf>,
+    pub esia_client_cert_file: Option<PathBuf>,
+    pub esia_openssl: PathBuf,
     pub esia_acr_values: Option<String>,
     pub esia_max_age_seconds: Option<u64>,
     pub smtp_url: Option<String>,
@@ -399,6 +414,8 @@ impl Default for Config {
             esia_client_secret: None,
             esia_client_auth: "client_secret_basic".into(),
             esia_client_key_file: None,
+            esia_client_cert_file: None,
+            esia_openssl: PathBuf::from("openssl"),
             esia_acr_values: None,
             esia_max_age_seconds: None,
             smtp_url: None,
@@ -418,7 +435,7 @@ impl Default for Config {
 }
 
 /// Every `KABINET_*` variable the portal reads; others are reported as likely typos.
-pub const KNOWN_VARIABLES: [&str; 40] = [
+pub const KNOWN_VARIABLES: [&str; 42] = [
     "KABINET_CONFIG",
     "KABINET_ENV",
     "KABINET_LISTEN",
@@ -444,6 +461,8 @@ pub const KNOWN_VARIABLES: [&str; 40] = [
     "KABINET_ESIA_CLIENT_SECRET",
     "KABINET_ESIA_CLIENT_AUTH",
     "KABINET_ESIA_CLIENT_KEY_FILE",
+    "KABINET_ESIA_CLIENT_CERT_FILE",
+    "KABINET_ESIA_OPENSSL",
     "KABINET_ESIA_ACR_VALUES",
     "KABINET_ESIA_MAX_AGE_SECONDS",
     "KABINET_SMTP_URL",
@@ -633,11 +652,37 @@ impl Config {
             "client_secret_basic" => ClientAuth::SecretBasic,
             "client_secret_post" => ClientAuth::SecretPost,
             "private_key_jwt" => ClientAuth::PrivateKeyJwt,
+            "gost_signature" => ClientAuth::GostSignature,
             other => anyhow::bail!(
-                "esia_client_auth (KABINET_ESIA_CLIENT_AUTH) must be client_secret_basic, client_secret_post or private_key_jwt, got {other}"
+                "esia_client_auth (KABINET_ESIA_CLIENT_AUTH) must be client_secret_basic, client_secret_post, private_key_jwt or gost_signature, got {other}"
             ),
         };
-        let client_key = if client_auth == ClientAuth::PrivateKeyJwt {
+        let gost = if client_auth == ClientAuth::GostSignature {
+            let (Some(key), Some(certificate)) =
+                (&self.esia_client_key_file, &self.esia_client_cert_file)
+            else {
+                anyhow::bail!(
+                    "gost_signature needs esia_client_key_file (KABINET_ESIA_CLIENT_KEY_FILE) and esia_client_cert_file (KABINET_ESIA_CLIENT_CERT_FILE)"
+                );
+            };
+            for (name, path) in [
+                ("esia_client_key_file", key),
+                ("esia_client_cert_file", certificate),
+            ] {
+                std::fs::metadata(path)
+                    .with_context(|| format!("cannot read {name} {}", path.display()))?;
+            }
+            Some(GostSigner {
+                openssl: self.esia_openssl.clone(),
+                certificate: certificate.clone(),
+                key: key.clone(),
+            })
+        } else {
+            None
+        };
+        let client_key = if client_auth == ClientAuth::GostSignature {
+            None
+        } else if client_auth == ClientAuth::PrivateKeyJwt {
             let Some(path) = &self.esia_client_key_file else {
                 anyhow::bail!(
                     "private_key_jwt needs esia_client_key_file (KABINET_ESIA_CLIENT_KEY_FILE)"
@@ -664,6 +709,7 @@ impl Config {
             client_secret: self.esia_client_secret.clone(),
             client_auth,
             client_key,
+            gost,
             redirect_url: format!("{}/auth/esia/callback", self.public_url()),
             scopes: SsoSettings::default_scopes(),
             acr_values: self

@@ -49,6 +49,11 @@ pub async fn open_core(config: &Config) -> anyhow::Result<Arc<Core>> {
     settings.upload_max_bytes = u64::from(config.upload_max_mib) * 1024 * 1024;
     settings.history_retention_months = config.history_retention_months;
     settings.sso = config.sso()?;
+    if let Some(signer) = settings.sso.as_ref().and_then(|sso| sso.gost.as_ref()) {
+        signer.check().await.context(
+            "the ESIA GOST signature failed: check esia_client_key_file, esia_client_cert_file and that openssl has the gost engine (Debian: libengine-gost-openssl)",
+        )?;
+    }
     settings.public_url = config.public_url();
     settings.smtp = config.smtp();
     settings.sms = config.sms()?;

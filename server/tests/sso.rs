@@ -93,6 +93,7 @@ async fn portal(issuer: Option<&str>) -> Portal {
         client_secret: Some("kabinet-test-secret".into()),
         client_auth: ClientAuth::SecretBasic,
         client_key: None,
+        gost: None,
         redirect_url: REDIRECT_URL.into(),
         scopes: SsoSettings::default_scopes(),
         acr_values: Vec::new(),

@@ -15,7 +15,7 @@ use chrono::Duration;
 use common::{TestCore, cores};
 use kabinet_core::shared::validate::Login;
 use kabinet_core::sso::{
-    ClientAuth, ClientKey, ConsentDecision, SsoError, SsoOutcome, SsoSettings,
+    ClientAuth, ClientKey, ConsentDecision, GostSigner, SsoError, SsoOutcome, SsoSettings,
 };
 use kabinet_core::{Client, Error};
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -30,6 +30,90 @@ fn end2end_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../end2end")
 }
 
+/// A GOST R 34.10-2012 key and its self-signed certificate, made by `openssl` with the
+/// `gost` engine in a folder of their own.
+struct GostPair {
+    folder: PathBuf,
+}
+
+impl GostPair {
+    /// Makes a new pair, or returns `None` when openssl lacks the gost engine (Debian's
+    /// `libengine-gost-openssl`, which `scripts/ensure-tools --test` installs).
+    fn generate() -> Option<GostPair> {
+        let folder = std::env::temp_dir().join(format!("kabinet-gost-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let key = folder.join("key.pem");
+        let made_key = std::process::Command::new("openssl")
+            .args(["genpkey", "-engine", "gost", "-algorithm", "gost2012_256"])
+            .args(["-pkeyopt", "paramset:A", "-out"])
+            .arg(&key)
+            .output()
+            .unwrap();
+        if !made_key.status.success() {
+            eprintln!(
+                "skipped: openssl has no gost engine ({}); install libengine-gost-openssl",
+                String::from_utf8_lossy(&made_key.stderr).trim()
+            );
+            return None;
+        }
+        let made_certificate = std::process::Command::new("openssl")
+            .args(["req", "-engine", "gost", "-new", "-x509", "-md_gost12_256"])
+            .args(["-subj", "/CN=kabinet-test", "-days", "2", "-key"])
+            .arg(&key)
+            .arg("-out")
+            .arg(folder.join("cert.pem"))
+            .output()
+            .unwrap();
+        assert!(made_certificate.status.success(), "{made_certificate:?}");
+        Some(GostPair { folder })
+    }
+
+    fn certificate(&self) -> PathBuf {
+        self.folder.join("cert.pem")
+    }
+
+    fn signer(&self) -> GostSigner {
+        GostSigner {
+            openssl: PathBuf::from("openssl"),
+            certificate: self.certificate(),
+            key: self.folder.join("key.pem"),
+        }
+    }
+
+    /// Returns whether `signature` (URL-safe Base64 of DER) signs `content` with this
+    /// pair's key.
+    fn verifies(&self, content: &str, signature: &str) -> bool {
+        use base64::Engine as _;
+        let der = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(signature)
+            .unwrap();
+        let signature_file = self.folder.join(format!("{}.der", uuid::Uuid::new_v4()));
+        let content_file = self.folder.join(format!("{}.txt", uuid::Uuid::new_v4()));
+        std::fs::write(&signature_file, der).unwrap();
+        std::fs::write(&content_file, content).unwrap();
+        std::process::Command::new("openssl")
+            .args([
+                "cms", "-verify", "-engine", "gost", "-binary", "-inform", "DER", "-in",
+            ])
+            .arg(&signature_file)
+            .arg("-content")
+            .arg(&content_file)
+            .arg("-CAfile")
+            .arg(self.certificate())
+            .args(["-out", "/dev/null"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    }
+}
+
+impl Drop for GostPair {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
 /// A running test provider; the process ends when this is dropped.
 struct TestProvider {
     issuer: String,
@@ -40,6 +124,12 @@ struct TestProvider {
 
 impl TestProvider {
     async fn start() -> Option<TestProvider> {
+        Self::start_with(None).await
+    }
+
+    /// Starts the provider; with `gost_certificate`, it also has the client
+    /// `<CLIENT_ID>-gost`, which authenticates with a GOST signature checked against it.
+    async fn start_with(gost_certificate: Option<PathBuf>) -> Option<TestProvider> {
         let dir = end2end_dir();
         if !dir.join("node_modules/oidc-provider").is_dir() {
             eprintln!(
@@ -49,13 +139,18 @@ impl TestProvider {
         }
         let client_key = ClientKey::generate();
         let jwks = serde_json::json!({ "keys": [client_key.public_jwk()] });
-        let mut child = Command::new("node")
+        let mut command = Command::new("node");
+        command
             .arg(dir.join("oidc/provider.mjs"))
             .arg("0")
             .env("OIDC_REDIRECT_URI", REDIRECT_URL)
             .env("OIDC_CLIENT_ID", CLIENT_ID)
             .env("OIDC_CLIENT_SECRET", CLIENT_SECRET)
-            .env("OIDC_CLIENT_JWKS", jwks.to_string())
+            .env("OIDC_CLIENT_JWKS", jwks.to_string());
+        if let Some(certificate) = gost_certificate {
+            command.env("OIDC_GOST_CERT", certificate);
+        }
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -89,6 +184,7 @@ impl TestProvider {
             client_secret: Some(CLIENT_SECRET.into()),
             client_auth: ClientAuth::SecretBasic,
             client_key: None,
+            gost: None,
             redirect_url: REDIRECT_URL.into(),
             scopes: SsoSettings::default_scopes(),
             acr_values: Vec::new(),
@@ -104,6 +200,7 @@ impl TestProvider {
             client_secret: None,
             client_auth: ClientAuth::PrivateKeyJwt,
             client_key: Some(key),
+            gost: None,
             ..self.settings()
         }
     }
@@ -771,4 +868,92 @@ async fn unlink_needs_step_up_and_own_password() {
             "{keys:?}"
         );
     });
+}
+
+#[tokio::test]
+async fn gost_signature_authenticates_the_portal() {
+    let Some(pair) = GostPair::generate() else {
+        return;
+    };
+    let other_pair = GostPair::generate().unwrap();
+    for core in cores().await {
+        let Some(provider) = TestProvider::start_with(Some(pair.certificate())).await else {
+            core.finish().await;
+            return;
+        };
+        let mut core = core;
+        let gost_settings = |signer: GostSigner| SsoSettings {
+            client_id: format!("{CLIENT_ID}-gost"),
+            client_secret: None,
+            client_auth: ClientAuth::GostSignature,
+            gost: Some(signer),
+            ..provider.settings()
+        };
+        core.core.settings.sso = Some(gost_settings(pair.signer()));
+
+        // The authorization request carries the signature of its own scope, time, client
+        // id and state.
+        let start = core.sso_start(Some("/applications")).await.unwrap();
+        let url = reqwest::Url::parse(&start.authorization_url).unwrap();
+        let param = |name: &str| {
+            url.query_pairs()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.into_owned())
+                .unwrap_or_else(|| panic!("no {name} in the authorization URL"))
+        };
+        let signed = format!(
+            "{}{}{}{}",
+            param("scope"),
+            param("timestamp"),
+            param("client_id"),
+            param("state")
+        );
+        assert_eq!(
+            param("scope"),
+            "openid profile email phone snils",
+            "{}",
+            core.label
+        );
+        assert!(
+            pair.verifies(&signed, &param("client_secret")),
+            "{}: the authorization request's signature verifies",
+            core.label
+        );
+        assert!(
+            !pair.verifies(&format!("{signed}x"), &param("client_secret")),
+            "{}: a signature covers only its own text",
+            core.label
+        );
+
+        // The provider checks the token request's signature before it issues tokens.
+        let callback = browse_to_callback(&browser(), &start.authorization_url).await;
+        let outcome = core
+            .sso_callback(
+                callback.state.as_deref(),
+                callback.code.as_deref(),
+                callback.error.as_deref(),
+                Some(&start.state),
+                &Client::default(),
+            )
+            .await;
+        assert!(
+            matches!(outcome, Ok(SsoOutcome::Consent)),
+            "{}: {outcome:?}",
+            core.label
+        );
+
+        // A key whose certificate the provider does not have fails at the token endpoint.
+        core.core.settings.sso = Some(gost_settings(other_pair.signer()));
+        let (_, callback, outcome) = round_trip(&core).await;
+        assert!(
+            callback.code.is_some(),
+            "{}: the provider sent a code",
+            core.label
+        );
+        match outcome {
+            Err(error @ SsoError::Token(_)) => assert_eq!(error.code(), "token"),
+            other => panic!("{}: expected a token failure, got {other:?}", core.label),
+        }
+        core.finish().await;
+    }
 }

@@ -17,6 +17,7 @@
 //! No claim value reaches a log line, a URL or an error message.
 
 mod assertion;
+mod gost;
 mod provider;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use assertion::ClientKey;
+pub use gost::{GostSigner, timestamp as gost_timestamp};
 pub use provider::MetadataCache;
 use provider::{Provider, RequestSecrets};
 
@@ -57,6 +59,10 @@ pub enum ClientAuth {
     /// `private_key_jwt`: a short-lived JWT signed with the portal's key (ES256), so no
     /// shared secret exists. The provider has the public key.
     PrivateKeyJwt,
+    /// ESIA's own method: `client_secret` is a GOST R 34.10-2012 signature of the request's
+    /// scope, time, client id and state, sent in the authorization request and in the body
+    /// of the token request. See [`GostSigner`].
+    GostSignature,
 }
 
 /// The configured provider.
@@ -69,6 +75,8 @@ pub struct SsoSettings {
     pub client_auth: ClientAuth,
     /// The signing key of `private_key_jwt`.
     pub client_key: Option<ClientKey>,
+    /// The GOST key and certificate of [`ClientAuth::GostSignature`].
+    pub gost: Option<GostSigner>,
     /// The portal's callback, `<public URL>/auth/esia/callback`.
     pub redirect_url: String,
     /// Scopes requested besides `openid`.

@@ -120,7 +120,13 @@ impl<'a> Provider<'a> {
         Ok(metadata)
     }
 
-    async fn client(&self, cache: &MetadataCache) -> Result<ProviderClient, SsoError> {
+    /// Builds the client. `signed_secret` is the `client_secret` of one token request with
+    /// [`ClientAuth::GostSignature`], which differs for every request.
+    async fn client(
+        &self,
+        cache: &MetadataCache,
+        signed_secret: Option<String>,
+    ) -> Result<ProviderClient, SsoError> {
         let metadata = self.metadata(cache).await?;
         let redirect = RedirectUrl::new(self.settings.redirect_url.clone())
             .map_err(|error| SsoError::Provider(format!("redirect URL: {error}")))?;
@@ -128,6 +134,7 @@ impl<'a> Provider<'a> {
         // no secret.
         let secret = match self.settings.client_auth {
             ClientAuth::PrivateKeyJwt => None,
+            ClientAuth::GostSignature => signed_secret.map(ClientSecret::new),
             ClientAuth::SecretBasic | ClientAuth::SecretPost => {
                 self.settings.client_secret.clone().map(ClientSecret::new)
             }
@@ -140,9 +147,30 @@ impl<'a> Provider<'a> {
         .set_redirect_uri(redirect)
         .set_auth_type(match self.settings.client_auth {
             ClientAuth::SecretBasic => AuthType::BasicAuth,
-            ClientAuth::SecretPost | ClientAuth::PrivateKeyJwt => AuthType::RequestBody,
+            ClientAuth::SecretPost | ClientAuth::PrivateKeyJwt | ClientAuth::GostSignature => {
+                AuthType::RequestBody
+            }
         });
         Ok(client)
+    }
+
+    /// Returns the signer of [`ClientAuth::GostSignature`], or `None` for other methods.
+    fn gost_signer(&self) -> Result<Option<&super::GostSigner>, SsoError> {
+        if self.settings.client_auth != ClientAuth::GostSignature {
+            return Ok(None);
+        }
+        self.settings.gost.as_ref().map(Some).ok_or_else(|| {
+            SsoError::Provider("the GOST signature needs a key and certificate".into())
+        })
+    }
+
+    /// Returns the requested scopes as the authorization request sends them: `openid`,
+    /// then the configured ones, separated by spaces.
+    fn scope(&self) -> String {
+        std::iter::once("openid")
+            .chain(self.settings.scopes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Builds the authorization URL with a fresh state, nonce and PKCE (S256) challenge.
@@ -150,13 +178,31 @@ impl<'a> Provider<'a> {
         &self,
         cache: &MetadataCache,
     ) -> Result<(String, CsrfToken, RequestSecrets), SsoError> {
-        let client = self.client(cache).await?;
+        let client = self.client(cache, None).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let state = CsrfToken::new_random();
         let mut request = client.authorize_url(
             CoreAuthenticationFlow::AuthorizationCode,
-            CsrfToken::new_random,
+            {
+                let state = state.clone();
+                move || state
+            },
             Nonce::new_random,
         );
+        if let Some(signer) = self.gost_signer()? {
+            let timestamp = super::gost_timestamp(Utc::now());
+            let secret = signer
+                .client_secret(
+                    &self.scope(),
+                    &timestamp,
+                    &self.settings.client_id,
+                    state.secret(),
+                )
+                .await?;
+            request = request
+                .add_extra_param("timestamp", timestamp)
+                .add_extra_param("client_secret", secret);
+        }
         for scope in &self.settings.scopes {
             request = request.add_scope(Scope::new(scope.clone()));
         }
@@ -181,11 +227,32 @@ impl<'a> Provider<'a> {
         code: &str,
         secrets: RequestSecrets,
     ) -> Result<Claims, SsoError> {
-        let client = self.client(cache).await?;
+        // ESIA's signed secret covers a fresh state and the time of this request.
+        let gost = match self.gost_signer()? {
+            Some(signer) => {
+                let state = uuid::Uuid::new_v4().to_string();
+                let timestamp = super::gost_timestamp(Utc::now());
+                let secret = signer
+                    .client_secret(&self.scope(), &timestamp, &self.settings.client_id, &state)
+                    .await?;
+                Some((state, timestamp, secret))
+            }
+            None => None,
+        };
+        let client = self
+            .client(cache, gost.as_ref().map(|(_, _, secret)| secret.clone()))
+            .await?;
         let mut request = client
             .exchange_code(AuthorizationCode::new(code.to_string()))
             .map_err(|error| SsoError::Provider(format!("no token endpoint: {error}")))?
             .set_pkce_verifier(PkceCodeVerifier::new(secrets.pkce_verifier));
+        if let Some((state, timestamp, _)) = gost {
+            request = request
+                .add_extra_param("state", state)
+                .add_extra_param("timestamp", timestamp)
+                .add_extra_param("scope", self.scope())
+                .add_extra_param("token_type", "Bearer");
+        }
         if self.settings.client_auth == ClientAuth::PrivateKeyJwt {
             let key =
                 self.settings.client_key.as_ref().ok_or_else(|| {
