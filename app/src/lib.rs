@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services/:code") view=ServicePage ssr=SsrMode::Async />
                     <Route path=path!("/services/:code/apply") view=ApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/drafts") view=DraftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/applications/templates") view=TemplatesPage ssr=SsrMode::Async />
                     <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id/correct") view=CorrectionPage ssr=SsrMode::Async />

@@ -1110,3 +1110,116 @@ async fn sign_in_ends_the_session_the_browser_had() {
         "the new session works"
     );
 }
+
+#[tokio::test]
+async fn templates_work_without_javascript() {
+    use kabinet_core::applications::{FileUpload, Submission};
+
+    let portal = portal(false).await;
+    let session = sign_in(&portal, "+79990000001").await;
+    let token = session.split('=').nth(1).unwrap();
+    let citizen = portal
+        .core
+        .resolve_session(token)
+        .await
+        .unwrap()
+        .unwrap()
+        .actor;
+    let answers = [
+        ("surname", "Иванова"),
+        ("given_name", "Алёна"),
+        ("birth_date", "17.05.1990"),
+        ("birth_place", "г. Кунгур"),
+        ("snils", "112-233-445 95"),
+        ("purpose", "employment"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let submitted = portal
+        .core
+        .submit_application(
+            &citizen,
+            Submission {
+                service_code: "criminal-record-certificate".into(),
+                request_key: uuid::Uuid::new_v4().to_string(),
+                answers,
+                uploads: vec![FileUpload {
+                    document_code: "passport_scan".into(),
+                    file_name: "паспорт.pdf".into(),
+                    bytes: b"%PDF-1.4\n%%EOF\n".to_vec(),
+                }],
+                remove_staged: Vec::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let page_path = format!("/applications/{}", submitted.id);
+    let page = text(send(&portal, get(&page_path, Some(&session))).await).await;
+    assert!(
+        page.contains("name=\"template_name\""),
+        "the page offers the form"
+    );
+    assert!(!page.contains("<details open"), "the form starts folded");
+
+    // An empty name comes back with its error on the field, the disclosure open.
+    let body = format!("application={}&template_name=+", submitted.id);
+    let response = send(
+        &portal,
+        form_post("/api/save_template", &body, Some(&session)),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), page_path);
+    let with_flash = format!("{session}; {}", cookies(&response));
+    let page = text(send(&portal, get(&page_path, Some(&with_flash))).await).await;
+    assert!(page.contains("id=\"template_name-error\""));
+    assert!(page.contains("<details open"));
+
+    let body = format!(
+        "application={}&template_name=%D0%A1%D0%BF%D1%80%D0%B0%D0%B2%D0%BA%D0%B0+%D0%B4%D0%BB%D1%8F+%D1%80%D0%B0%D0%B1%D0%BE%D1%82%D1%8B",
+        submitted.id
+    );
+    let response = send(
+        &portal,
+        form_post("/api/save_template", &body, Some(&session)),
+    )
+    .await;
+    assert_eq!(location(&response), page_path);
+    let with_flash = format!("{session}; {}", cookies(&response));
+    let page = text(send(&portal, get(&page_path, Some(&with_flash))).await).await;
+    assert!(
+        page.contains("Шаблон «Справка для работы» сохранён"),
+        "the page says the template is saved"
+    );
+
+    let list = text(send(&portal, get("/applications/templates", Some(&session))).await).await;
+    assert!(list.contains("Справка для работы"));
+    let marker = "/services/criminal-record-certificate/apply?template=";
+    let start = list.find(marker).expect("a link starts a form") + marker.len();
+    let template_id = list[start..].split('"').next().unwrap().to_string();
+
+    let form_path = format!("{marker}{template_id}");
+    let form = text(send(&portal, get(&form_path, Some(&session))).await).await;
+    assert!(form.contains("Форма заполнена по шаблону «Справка для работы»"));
+    assert_eq!(input_value(&form, "birth_place"), "г. Кунгур");
+
+    let support = sign_in(&portal, "+79990000003").await;
+    let strangers = send(&portal, get("/applications/templates", Some(&support))).await;
+    assert!(
+        !text(strangers).await.contains("Справка для работы"),
+        "templates are private"
+    );
+
+    let body = format!("template={template_id}");
+    let response = send(
+        &portal,
+        form_post("/api/delete_template", &body, Some(&session)),
+    )
+    .await;
+    assert_eq!(location(&response), "/applications/templates");
+    let with_flash = format!("{session}; {}", cookies(&response));
+    let list = text(send(&portal, get("/applications/templates", Some(&with_flash))).await).await;
+    assert!(list.contains("Шаблон удалён."));
+    assert!(list.contains("Шаблонов нет."));
+}

@@ -337,6 +337,29 @@ drafts-back = Back to the applications
 notice-draft-saved = The draft is saved. You can finish it later under "Drafts".
 notice-draft-deleted = The draft is deleted.
 
+templates-title = Templates
+templates-lead = Answers of your earlier applications, saved under names of your choice. A new application from a template starts with these answers, and its documents must be attached again.
+templates-empty = No templates yet. An application can be saved as a template from its page.
+templates-column-name = Name
+templates-column-saved = Saved
+templates-filled = { $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+}
+service-templates = Fill in from one of your templates
+templates-use = Fill in from template
+templates-use-label = Fill in an application from the template "{ $name }"
+templates-delete-label = Delete the template "{ $name }"
+notice-template-deleted = Template deleted.
+template-title = Application template
+template-open = Save the answers as a template
+template-text = A template keeps this application's answers without its documents. A new application for the same service can start from it. All templates are under
+template-name = Template name
+template-name-hint = For example, "Certificate for my son". At most 100 characters.
+template-submit = Save template
+notice-template-saved = Template "{ $name }" saved. It is under "Templates".
+apply-from-template = The form is filled in from the template "{ $name }". Check the answers and attach the documents.
+
 applications-title = My applications
 applications-new = New application
 applications-empty = No applications yet.

@@ -347,6 +347,30 @@ drafts-back = Вернуться к заявлениям
 notice-draft-saved = Черновик сохранён. Его можно дописать позже в разделе «Черновики».
 notice-draft-deleted = Черновик удалён.
 
+templates-title = Шаблоны
+templates-lead = Ответы ваших прошлых заявлений, сохранённые под своими именами. Новое заявление по шаблону заполняется этими ответами, а документы к нему нужно приложить заново.
+templates-empty = Шаблонов нет. Сохранить заявление как шаблон можно на странице заявления.
+templates-column-name = Название
+templates-column-saved = Сохранён
+templates-filled = { $answers ->
+    [one] { $answers } ответ
+    [few] { $answers } ответа
+   *[other] { $answers } ответов
+}
+service-templates = Заполнить по вашему шаблону
+templates-use = Заполнить по шаблону
+templates-use-label = Заполнить заявление по шаблону «{ $name }»
+templates-delete-label = Удалить шаблон «{ $name }»
+notice-template-deleted = Шаблон удалён.
+template-title = Шаблон заявления
+template-open = Сохранить ответы как шаблон
+template-text = Шаблон хранит ответы этого заявления без документов. Из него можно начать новое заявление на ту же услугу. Все шаблоны в разделе
+template-name = Название шаблона
+template-name-hint = Например, «Справка для сына». Не больше 100 символов.
+template-submit = Сохранить шаблон
+notice-template-saved = Шаблон «{ $name }» сохранён. Он в разделе «Шаблоны».
+apply-from-template = Форма заполнена по шаблону «{ $name }». Проверьте ответы и приложите документы.
+
 applications-title = Мои заявления
 applications-new = Подать новое заявление
 applications-empty = Заявлений пока нет.

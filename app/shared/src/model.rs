@@ -699,6 +699,19 @@ pub struct DraftView {
     pub files: u32,
 }
 
+/// A saved template of an application, as the list of templates shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateView {
+    pub id: Uuid,
+    /// The name the person gave it.
+    pub name: String,
+    pub service_code: String,
+    pub service_title: String,
+    pub created_at: DateTime<FixedOffset>,
+    /// How many answers it fills in.
+    pub answers: u32,
+}
+
 /// A staged file shown on a form that was sent back with errors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StagedFile {

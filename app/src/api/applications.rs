@@ -28,14 +28,18 @@ pub struct ApplyForm {
     pub staged: Vec<StagedFile>,
     /// The reply to a plain post that came back with errors.
     pub reply: Option<FormReply>,
+    /// The name of the template the form was filled from.
+    pub template: Option<String>,
 }
 
-/// The application form of the service `code`: empty with answers from the profile, or
-/// the person's draft `draft` (a request key) when one is given.
+/// The application form of the service `code`: the person's draft `draft` (a request key)
+/// when one is given; otherwise a new form filled from the person's template `template`
+/// when one is given, and from the profile where the template leaves a field empty.
 #[server(endpoint = "apply_form")]
 pub async fn get_apply_form(
     code: String,
     #[server(default)] draft: String,
+    #[server(default)] template: String,
 ) -> Result<ApplyForm, AppError> {
     use crate::ssr;
 
@@ -58,6 +62,7 @@ pub async fn get_apply_form(
         .await?
         .unwrap_or_default();
 
+    let mut template_name = None;
     let (values, prefilled, request_key) = match flash.values.get("request_key") {
         Some(key) => (flash.values.clone(), Vec::new(), key.clone()),
         None if !draft.is_empty() => {
@@ -71,10 +76,31 @@ pub async fn get_apply_form(
             (saved.answers, Vec::new(), draft)
         }
         None => {
-            let profile = core.profile(&user.actor).await.map_err(ssr::app_error)?;
+            // A template made with an older version of the form keeps only the answers
+            // the current form still asks.
             let mut values = BTreeMap::new();
+            if !template.is_empty() {
+                let id = uuid::Uuid::parse_str(&template).map_err(|_| AppError::NotFound)?;
+                let saved = core
+                    .template(&user.actor, id)
+                    .await
+                    .map_err(ssr::app_error)?;
+                if saved.service_code != service.code {
+                    return Err(AppError::NotFound);
+                }
+                values = saved
+                    .answers
+                    .into_iter()
+                    .filter(|(name, value)| !value.is_empty() && service.accepts(name))
+                    .collect();
+                template_name = Some(saved.name);
+            }
+            let profile = core.profile(&user.actor).await.map_err(ssr::app_error)?;
             let mut prefilled = Vec::new();
             for field in &service.fields {
+                if values.contains_key(&field.name) {
+                    continue;
+                }
                 let value = field
                     .prefill
                     .and_then(|meaning| kabinet_shared::autofill::profile_value(&profile, meaning));
@@ -97,6 +123,7 @@ pub async fn get_apply_form(
         request_key,
         staged,
         reply: flash.reply,
+        template: template_name,
     })
 }
 

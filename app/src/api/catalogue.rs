@@ -47,6 +47,8 @@ pub async fn list_services(
 pub struct ServiceInfo {
     pub definition: ServiceDefinition,
     pub department: String,
+    /// The signed-in citizen's templates of this service, as ids and names, newest first.
+    pub templates: Vec<(uuid::Uuid, String)>,
 }
 
 #[server(endpoint = "service")]
@@ -63,8 +65,20 @@ pub async fn get_service(code: String) -> Result<ServiceInfo, AppError> {
         .department_name(&definition.department, ssr::locale())
         .await
         .map_err(ssr::app_error)?;
+    let templates = match ssr::viewer() {
+        Some(user) if user.actor.role == kabinet_shared::model::Role::Citizen => core
+            .templates(&user.actor, ssr::locale())
+            .await
+            .map_err(ssr::app_error)?
+            .into_iter()
+            .filter(|template| template.service_code == definition.code)
+            .map(|template| (template.id, template.name))
+            .collect(),
+        _ => Vec::new(),
+    };
     Ok(ServiceInfo {
         definition,
         department,
+        templates,
     })
 }

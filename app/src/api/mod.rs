@@ -12,6 +12,7 @@ pub mod official;
 pub mod security;
 pub mod session;
 pub mod sso;
+pub mod templates;
 
 use kabinet_shared::{FieldErrors, Message};
 use serde::{Deserialize, Serialize};

@@ -44,6 +44,8 @@ pub fn ApplicationsPage() -> impl IntoView {
             <a class="button" href="/services">{t("applications-new")}</a>
             " "
             <a class="button button--secondary" href="/applications/drafts">{t("drafts-title")}</a>
+            " "
+            <a class="button button--secondary" href="/applications/templates">{t("templates-title")}</a>
         </p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

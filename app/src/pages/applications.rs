@@ -16,6 +16,7 @@ use crate::api::applications::{
     withdraw_form,
 };
 use crate::api::forms::take_form_flash;
+use crate::api::templates::template_form;
 use crate::components::form::{ErrorSummary, FormState, Hidden, SubmitButton, TextArea};
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::components::status::StatusBadge;
@@ -24,6 +25,7 @@ use crate::pages::correction::Corrections;
 use crate::pages::service_form::{
     ServiceField, StepProgress, condition_text, field_labels, other_pages,
 };
+use crate::pages::templates::SaveTemplateSection;
 use leptos::server_fn::ServerFn;
 
 /// Largest attachment, in bytes; the server checks the same limit.
@@ -36,6 +38,7 @@ pub fn ApplyPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let draft = move || query.read().get("draft").unwrap_or_default();
+    let template = move || query.read().get("template").unwrap_or_default();
     let step = move || {
         query
             .read()
@@ -44,8 +47,8 @@ pub fn ApplyPage() -> impl IntoView {
             .unwrap_or(1)
     };
     let form = Resource::new(
-        move || (code(), draft()),
-        |(code, draft)| get_apply_form(code, draft),
+        move || (code(), draft(), template()),
+        |(code, draft, template)| get_apply_form(code, draft, template),
     );
 
     view! {
@@ -75,6 +78,7 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
         request_key,
         staged,
         reply,
+        template,
     } = form;
     let title = service.title.get(locale).to_string();
     let labels = field_labels(&service, &values, locale)
@@ -174,6 +178,11 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
         <p class="breadcrumbs"><a href=format!("/services/{}", service.code)>{title.clone()}</a></p>
         <h1>{t("apply-title")}</h1>
         <p class="lead">{title}</p>
+        {template.map(|name| view! {
+            <div class="notice" role="status">
+                <p>{t_with("apply-from-template", &[("name", &name)])}</p>
+            </div>
+        })}
         {stepped.then(|| view! { <StepProgress service=service.clone() step /> })}
         <ErrorSummary state labels />
         <form
@@ -703,11 +712,13 @@ pub fn ApplicationPage() -> impl IntoView {
         let offers = take_form_flash(profile_offer_form(&id)).await?;
         let withdraw = take_form_flash(withdraw_form(&id)).await?;
         let thread = take_form_flash(thread_form(&id)).await?;
+        let template = take_form_flash(template_form(&id)).await?;
         Ok((
             detail,
             offers.and_then(|flash| flash.reply),
             withdraw,
             thread,
+            template,
         ))
     });
 
@@ -723,15 +734,24 @@ pub fn ApplicationPage() -> impl IntoView {
                     .get("saved_to_profile")
                     .and_then(|count| count.parse::<u32>().ok());
                 match application.await {
-                    Ok((detail, offers_reply, withdraw_flash, thread_flash)) => {
+                    Ok((detail, offers_reply, withdraw_flash, thread_flash, template_flash)) => {
                         let withdraw = detail.can_withdraw.then(|| {
                             let (values, reply) = withdraw_flash
                                 .map(|flash| (flash.values, flash.reply))
                                 .unwrap_or_default();
                             view! { <WithdrawSection application=detail.summary.id.to_string() values reply /> }
                         });
+                        // Officials are sent to their review page, so only the applicant
+                        // gets here, but the check keeps staff views free of the form.
+                        let save_template = detail.summary.applicant.is_none().then(|| {
+                            let (values, reply) = template_flash
+                                .map(|flash| (flash.values, flash.reply))
+                                .unwrap_or_default();
+                            view! { <SaveTemplateSection application=detail.summary.id.to_string() values reply /> }
+                        });
                         view! {
                             <ApplicationView detail submitted withdrawn posted corrected offers_reply saved_to_profile thread_flash />
+                            {save_template}
                             {withdraw}
                         }.into_any()
                     }

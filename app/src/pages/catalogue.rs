@@ -199,9 +199,32 @@ pub fn ServicePage() -> impl IntoView {
                     <p class="actions">
                         <a class="button" href=format!("/services/{}/apply", definition.code)>{t("service-apply")}</a>
                     </p>
+                    <ServiceTemplates code=definition.code.clone() templates=info.templates />
                 }
                 .into_any()
             })}
         </Suspense>
     }
+}
+
+/// Links that start the service's form from each of the person's templates of it.
+#[component]
+fn ServiceTemplates(code: String, templates: Vec<(uuid::Uuid, String)>) -> impl IntoView {
+    if templates.is_empty() {
+        return None;
+    }
+    let links = templates
+        .into_iter()
+        .map(|(id, name)| {
+            let href = format!("/services/{code}/apply?template={id}");
+            let label = t_with("templates-use-label", &[("name", &name)]);
+            view! { <li><a href=href aria-label=label>{name}</a></li> }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="service-templates-title">
+            <h2 id="service-templates-title">{t("service-templates")}</h2>
+            <ul class="bullets">{links}</ul>
+        </section>
+    })
 }

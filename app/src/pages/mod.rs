@@ -19,6 +19,7 @@ mod profile;
 mod security;
 mod service_form;
 mod sso;
+mod templates;
 
 pub use accounts::{ConfirmRegistrationPage, RegisterPage, SignInPage};
 pub use application_list::ApplicationsPage;
@@ -47,3 +48,4 @@ pub use security::{
     SignInsPage, UnlockPage,
 };
 pub use sso::{SsoConsentPage, SsoLinkSection};
+pub use templates::TemplatesPage;

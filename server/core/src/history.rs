@@ -61,6 +61,9 @@ pub enum Kind {
     NotificationSettingsChanged,
     TelegramLinked,
     TelegramUnlinked,
+    /// The person saved one of their applications as a template.
+    TemplateSaved,
+    TemplateDeleted,
 }
 
 impl Kind {
@@ -91,6 +94,8 @@ impl Kind {
             Kind::NotificationSettingsChanged => "notification_settings_changed",
             Kind::TelegramLinked => "telegram_linked",
             Kind::TelegramUnlinked => "telegram_unlinked",
+            Kind::TemplateSaved => "template_saved",
+            Kind::TemplateDeleted => "template_deleted",
         }
     }
 
@@ -106,7 +111,9 @@ impl Kind {
             Kind::ApplicationSubmitted
             | Kind::ApplicationStatusChanged
             | Kind::ApplicationMessage
-            | Kind::ApplicationCorrected => HistoryCategory::Application,
+            | Kind::ApplicationCorrected
+            | Kind::TemplateSaved
+            | Kind::TemplateDeleted => HistoryCategory::Application,
             Kind::DocumentAttached => HistoryCategory::Document,
             Kind::ApplicationWithdrawn => HistoryCategory::Cancellation,
             Kind::AccountLocked
@@ -134,7 +141,7 @@ pub fn category_of(code: &str) -> HistoryCategory {
         .map_or(HistoryCategory::Security, |kind| kind.category())
 }
 
-const KNOWN_KINDS: [Kind; 25] = [
+const KNOWN_KINDS: [Kind; 27] = [
     Kind::NotificationSettingsChanged,
     Kind::TelegramLinked,
     Kind::TelegramUnlinked,
@@ -147,6 +154,8 @@ const KNOWN_KINDS: [Kind; 25] = [
     Kind::ApplicationWithdrawn,
     Kind::ApplicationMessage,
     Kind::ApplicationCorrected,
+    Kind::TemplateSaved,
+    Kind::TemplateDeleted,
     Kind::DocumentAttached,
     Kind::AccountLocked,
     Kind::AccountUnlocked,

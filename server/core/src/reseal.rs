@@ -24,7 +24,7 @@ struct SealedColumn {
 /// Every sealed column with a UUID row id. The sign-in requests of single sign-on live
 /// for ten minutes and passkey ceremonies for five, so they are not listed: an older key
 /// must stay configured that long.
-const SEALED_COLUMNS: [SealedColumn; 12] = [
+const SEALED_COLUMNS: [SealedColumn; 13] = [
     SealedColumn {
         table: "users",
         id: "id",
@@ -78,6 +78,12 @@ const SEALED_COLUMNS: [SealedColumn; 12] = [
         id: "id",
         column: "answers_enc",
         context: "application_drafts.answers",
+    },
+    SealedColumn {
+        table: "application_templates",
+        id: "id",
+        column: "content_enc",
+        context: "application_templates.content",
     },
     SealedColumn {
         table: "application_messages",

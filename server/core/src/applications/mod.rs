@@ -8,6 +8,7 @@ mod drafts;
 mod official;
 mod save_back;
 mod submit;
+mod templates;
 mod thread;
 mod view;
 mod withdraw;
@@ -23,6 +24,7 @@ pub use decision::RESULT_MAX_FILES;
 pub use drafts::{DRAFTS_MAX, DRAFTS_SENT_TOGETHER_MAX, Draft, DraftOutcome};
 pub use official::{BulkAction, BulkOutcome, COMMENT_MAX_CHARS};
 pub use submit::{FileUpload, Submission, Submitted, document_field};
+pub use templates::{TEMPLATE_NAME_MAX_CHARS, TEMPLATES_MAX, Template};
 pub use thread::{MESSAGE_MAX_CHARS, MESSAGE_MAX_FILES, NewMessage};
 pub(crate) use view::display_number;
 
