@@ -98,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile/phone") view=PhoneChangePage ssr=SsrMode::Async />
                     <Route path=path!("/profile/passport") view=PassportPage ssr=SsrMode::Async />
                     <Route path=path!("/profile/snils") view=SnilsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/sessions") view=AdminSessionsPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/reviews") view=ReviewQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/operator/reviews/:id") view=DocumentReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/profile/phone/confirm") view=PhoneConfirmPage ssr=SsrMode::Async />

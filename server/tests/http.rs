@@ -39,6 +39,7 @@ async fn portal(production: bool) -> Portal {
         iterations: 1,
         parallelism: 1,
     };
+    settings.backup_code_cost = settings.password_cost;
     let core = Arc::new(Core::open(db, Keys::generate(), settings).await.unwrap());
     core.seed_demo().await.unwrap();
 
@@ -1222,4 +1223,147 @@ async fn templates_work_without_javascript() {
     let list = text(send(&portal, get("/applications/templates", Some(&with_flash))).await).await;
     assert!(list.contains("Шаблон удалён."));
     assert!(list.contains("Шаблонов нет."));
+}
+
+#[tokio::test]
+async fn admin_ends_sessions_without_javascript() {
+    let portal = portal(false).await;
+    let citizen = sign_in(&portal, "+79990000001").await;
+    let official = sign_in(&portal, "+79990000002").await;
+    let admin = sign_in(&portal, "+79990000004").await;
+
+    let page = text(send(&portal, get("/admin/sessions", Some(&admin))).await).await;
+    assert!(
+        page.contains("<a href=\"/admin/sessions\">"),
+        "the navigation links the page"
+    );
+    assert!(page.contains("action=\"/api/admin_end_person_sessions\""));
+    assert!(page.contains("action=\"/api/admin_end_all_sessions\""));
+
+    let one = send(
+        &portal,
+        form_post(
+            "/api/admin_end_person_sessions",
+            "login=8+999+000-00-01",
+            Some(&admin),
+        ),
+    )
+    .await;
+    assert_eq!(one.status(), StatusCode::FOUND);
+    assert_eq!(location(&one), "/admin/sessions");
+    let flash = cookies(&one);
+    let page = text(
+        send(
+            &portal,
+            get("/admin/sessions", Some(&format!("{admin}; {flash}"))),
+        )
+        .await,
+    )
+    .await;
+    assert!(page.contains("Завершено сеансов: 1"), "{page}");
+    let citizen_after = send(&portal, get("/cabinet", Some(&citizen))).await;
+    assert_eq!(
+        citizen_after.status(),
+        StatusCode::FOUND,
+        "the citizen's session ended"
+    );
+    let official_after = send(&portal, get("/cabinet", Some(&official))).await;
+    assert_eq!(
+        official_after.status(),
+        StatusCode::OK,
+        "other people's sessions stay"
+    );
+
+    let all = send(
+        &portal,
+        form_post("/api/admin_end_all_sessions", "confirm=on", Some(&admin)),
+    )
+    .await;
+    assert_eq!(location(&all), "/admin/sessions");
+    let official_after = send(&portal, get("/cabinet", Some(&official))).await;
+    assert_eq!(
+        official_after.status(),
+        StatusCode::FOUND,
+        "everyone else's sessions ended"
+    );
+    let admin_after = send(&portal, get("/cabinet", Some(&admin))).await;
+    assert_eq!(
+        admin_after.status(),
+        StatusCode::OK,
+        "the admin's session stays"
+    );
+}
+
+#[tokio::test]
+async fn unknown_login_is_not_echoed_to_the_admin() {
+    let portal = portal(false).await;
+    let admin = sign_in(&portal, "+79990000004").await;
+
+    let response = send(
+        &portal,
+        form_post(
+            "/api/admin_end_person_sessions",
+            "login=%2B7+912+348-99-99",
+            Some(&admin),
+        ),
+    )
+    .await;
+    assert_eq!(location(&response), "/admin/sessions");
+    assert!(!location(&response).contains("912"), "no login in the URL");
+    let flash = cookies(&response);
+    let page = text(
+        send(
+            &portal,
+            get("/admin/sessions", Some(&format!("{admin}; {flash}"))),
+        )
+        .await,
+    )
+    .await;
+
+    assert!(page.contains("id=\"login-error\""), "{page}");
+    assert!(page.contains("Нет учётной записи"), "{page}");
+}
+
+#[tokio::test]
+async fn only_admins_reach_session_administration() {
+    let portal = portal(false).await;
+    let citizen = sign_in(&portal, "+79990000001").await;
+    let support = sign_in(&portal, "+79990000003").await;
+
+    for cookie in [&citizen, &support] {
+        let page = send(&portal, get("/admin/sessions", Some(cookie))).await;
+        assert_eq!(page.status(), StatusCode::FORBIDDEN);
+        let html = text(page).await;
+        assert!(
+            !html.contains("href=\"/admin/sessions\""),
+            "no link for non-admins"
+        );
+
+        let post = send(
+            &portal,
+            form_post("/api/admin_end_all_sessions", "confirm=on", Some(cookie)),
+        )
+        .await;
+        // Leptos answers a failed plain post with a redirect back, not the form's page.
+        assert_ne!(
+            location(&post),
+            "/admin/sessions",
+            "the post was carried out"
+        );
+    }
+    let citizen_after = send(&portal, get("/cabinet", Some(&citizen))).await;
+    assert_eq!(citizen_after.status(), StatusCode::OK, "nothing was ended");
+}
+
+#[tokio::test]
+async fn factors_page_offers_to_end_other_sessions() {
+    let portal = portal(false).await;
+    let cookie = sign_in(&portal, "+79990000001").await;
+
+    let plain = text(send(&portal, get("/security/factors", Some(&cookie))).await).await;
+    let added = text(send(&portal, get("/security/factors?added=1", Some(&cookie))).await).await;
+
+    assert!(!plain.contains("action=\"/api/close_session\""), "{plain}");
+    assert!(added.contains("action=\"/api/close_session\""), "{added}");
+    assert!(added.contains("завершите все другие сеансы"), "{added}");
 }

@@ -87,6 +87,7 @@ async fn portal(issuer: Option<&str>) -> Portal {
         iterations: 1,
         parallelism: 1,
     };
+    settings.backup_code_cost = settings.password_cost;
     settings.sso = issuer.map(|issuer| SsoSettings {
         issuer: issuer.to_string(),
         client_id: "kabinet-test".into(),

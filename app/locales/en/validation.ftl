@@ -44,10 +44,6 @@ error-password-short = Use at least { $min } { $min ->
         [one] character
        *[other] characters
     }
-error-password-lower = Add a lower-case letter
-error-password-upper = Add a capital letter
-error-password-digit = Add a digit
-error-password-special = Add a character that is neither a letter nor a digit, such as ! - # or a space
 error-password-common = This password is too common and easy to guess. Choose another one
 
 error-network-format = Enter a network as 192.0.2.0/24 or an address as 192.0.2.10; for IPv6, 2001:db8::/32

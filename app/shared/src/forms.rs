@@ -662,6 +662,52 @@ fn check_new_password(errors: &mut FieldErrors, password: &str, repeat: &str) {
     }
 }
 
+/// An administrator's request to end every session of one person, named by the login
+/// they sign in with.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonSessionsForm {
+    #[serde(default)]
+    pub login: String,
+}
+
+impl PersonSessionsForm {
+    /// Checks the login as sign-in does; returns it in canonical form.
+    pub fn validate(&self) -> Result<Login, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let login = errors.check(
+            "login",
+            required(&self.login).and_then(|l| validate::login::classify(&l)),
+        );
+        match login {
+            Some(login) => Ok(login),
+            None => Err(errors),
+        }
+    }
+}
+
+/// An administrator's request to end the sessions of everyone else, with the box that
+/// confirms it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllSessionsForm {
+    /// `on` when the box is ticked.
+    #[serde(default)]
+    pub confirm: String,
+}
+
+impl AllSessionsForm {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.confirm != "on" {
+            errors.add("confirm", Message::new("error-sessions-confirm"));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// A network an account may or may not sign in from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkRuleForm {
@@ -804,5 +850,41 @@ mod tests {
             Some("error-required")
         );
         assert!(errors.get("login").is_none());
+    }
+
+    #[test]
+    fn person_sessions_login_is_canonical() {
+        for (typed, expected) in [
+            ("8 (912) 345-67-89", Login::Phone("+79123456789".into())),
+            (" Ivan@Example.RU ", Login::Email("ivan@example.ru".into())),
+            ("112-233-445 95", Login::Snils("11223344595".into())),
+        ] {
+            let form = PersonSessionsForm {
+                login: typed.into(),
+            };
+            assert_eq!(form.validate(), Ok(expected), "login {typed:?}");
+        }
+    }
+
+    #[test]
+    fn person_sessions_needs_login() {
+        let errors = PersonSessionsForm::default().validate().unwrap_err();
+        assert_eq!(
+            errors.get("login").map(|m| m.key.as_str()),
+            Some("error-required")
+        );
+    }
+
+    #[test]
+    fn all_sessions_needs_ticked_box() {
+        let errors = AllSessionsForm::default().validate().unwrap_err();
+        assert_eq!(
+            errors.get("confirm").map(|m| m.key.as_str()),
+            Some("error-sessions-confirm")
+        );
+        let ticked = AllSessionsForm {
+            confirm: "on".into(),
+        };
+        assert_eq!(ticked.validate(), Ok(()));
     }
 }

@@ -220,7 +220,7 @@ pub async fn confirm_factor(factor: String, code: String) -> Result<FormReply, A
     let outcome = match ssr::core().confirm_factor(&user, id, &code).await {
         Ok(Some(codes)) => {
             keep_backup_codes(&codes).await?;
-            Ok(Success::Redirect("/security/backup-codes".into()))
+            Ok(Success::Redirect("/security/backup-codes?added=1".into()))
         }
         Ok(None) => Ok(Success::Redirect("/security/factors?added=1".into())),
         Err(error) => Err(error),
@@ -342,7 +342,7 @@ pub async fn finish_passkey(response: String) -> Result<FormReply, AppError> {
     {
         Ok(Some(codes)) => {
             keep_backup_codes(&codes).await?;
-            Ok(Success::Redirect("/security/backup-codes".into()))
+            Ok(Success::Redirect("/security/backup-codes?added=1".into()))
         }
         Ok(None) => Ok(Success::Redirect("/security/factors?added=1".into())),
         Err(error) => Err(error),

@@ -136,23 +136,21 @@ pub async fn list_sessions() -> Result<Vec<SessionView>, AppError> {
 }
 
 /// Ends one session (`id`), or every session but the current one when `id` is empty.
+/// Both need a fresh step-up; without one the person goes to the step-up page first.
 #[server(endpoint = "close_session")]
-pub async fn close_session(#[server(default)] id: String) -> Result<(), AppError> {
-    use crate::ssr;
+pub async fn close_session(#[server(default)] id: String) -> Result<FormReply, AppError> {
+    use crate::ssr::{self, Success};
 
     let user = ssr::require_viewer()?;
     let core = ssr::core();
-    let result = if id.is_empty() {
-        core.close_other_sessions(&user.actor, user.session_id)
-            .await
-            .map(|_| ())
+    let outcome = if id.is_empty() {
+        core.close_other_sessions(&user).await.map(|_| ())
     } else {
         let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-        core.close_session(&user.actor, id).await
+        core.close_session(&user, id).await
     };
-    result.map_err(ssr::app_error)?;
-    leptos_axum::redirect("/security/sessions");
-    Ok(())
+    let outcome = outcome.map(|()| Success::Redirect("/security/sessions".into()));
+    ssr::finish_form("sessions", "/security/sessions", &(), outcome).await
 }
 
 /// One page of the login journal; `result` is a result code or empty for all.

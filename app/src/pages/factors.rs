@@ -14,9 +14,10 @@ use crate::api::factors::{
     passkey_options, passkey_step_up_options, step_up, take_backup_codes,
 };
 use crate::api::forms::take_form_flash;
+use crate::api::security::CloseSession;
 use crate::api::session::is_demo;
 use crate::components::form::{
-    ErrorSummary, FormState, Hidden, SubmitButton, TextField, ValidatedForm,
+    ErrorSummary, FormState, Hidden, Notice, SubmitButton, TextField, ValidatedForm,
 };
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{date_time, message, t, t_with};
@@ -313,6 +314,7 @@ pub fn FactorsPage() -> impl IntoView {
                 };
                 let flash = flash.unwrap_or_default();
                 let state = FormState::new(flash.values, flash.reply);
+                let removed = move || matches!(state.notice(), Some(Notice::Success(notice)) if notice.key == "notice-factor-removed");
                 let has_factors = !overview.factors.is_empty();
                 let rows = overview
                     .factors
@@ -392,6 +394,7 @@ pub fn FactorsPage() -> impl IntoView {
                     <p class="lead">{t("factors-lead")}</p>
                     {added().then(|| view! { <p class="notice notice--success" role="status">{t("notice-factor-added")}</p> })}
                     <ErrorSummary state labels=Vec::new() />
+                    {move || (added() || removed()).then(|| view! { <EndOtherSessionsOffer /> })}
                     {if has_factors {
                         view! {
                             <div class="table-wrap" role="region" aria-label=t("factors-title") tabindex="0">
@@ -522,6 +525,15 @@ pub fn CodeFactorPage() -> impl IntoView {
 /// New backup codes, shown once.
 #[component]
 pub fn BackupCodesPage() -> impl IntoView {
+    let query = use_query_map();
+    // After the first factor, the factors page offers to end the other sessions.
+    let done = move || {
+        if query.read().get("added").is_some() {
+            "/security/factors?added=1"
+        } else {
+            "/security/factors"
+        }
+    };
     let codes = Resource::new(|| (), |_| take_backup_codes());
     view! {
         <PageTitle text=t("backup-codes-title") />
@@ -543,7 +555,21 @@ pub fn BackupCodesPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p><a class="button" href="/security/factors">{t("backup-codes-done")}</a></p>
+        <p><a class="button" href=done>{t("backup-codes-done")}</a></p>
+    }
+}
+
+/// Offers to end the sessions on other devices after a factor was added or removed,
+/// in case it changed because a device was lost or someone else used it.
+#[component]
+fn EndOtherSessionsOffer() -> impl IntoView {
+    view! {
+        <div class="notice notice--info">
+            <p>{t("factors-end-sessions-offer")}</p>
+            <form method="post" action=CloseSession::url() class="form--inline-actions">
+                <button class="button button--secondary" type="submit">{t("sessions-close-others")}</button>
+            </form>
+        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod accounts;
+mod admin;
 mod application_list;
 mod applications;
 mod cabinet;
@@ -22,6 +23,7 @@ mod sso;
 mod templates;
 
 pub use accounts::{ConfirmRegistrationPage, RegisterPage, SignInPage};
+pub use admin::AdminSessionsPage;
 pub use application_list::ApplicationsPage;
 pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;

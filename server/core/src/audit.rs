@@ -39,6 +39,10 @@ pub enum Action {
     DocumentReviewDecided,
     /// An UPDATE or DELETE of a journal or audit row was skipped by a trigger.
     HistoryChangeRejected,
+    /// An administrator ended every session of one person.
+    SessionsEnded,
+    /// An administrator ended the sessions of everyone else.
+    AllSessionsEnded,
 }
 
 impl Action {
@@ -54,6 +58,8 @@ impl Action {
             Action::DocumentReviewScanViewed => "document_review_scan_viewed",
             Action::DocumentReviewDecided => "document_review_decided",
             Action::HistoryChangeRejected => "history_change_rejected",
+            Action::SessionsEnded => "sessions_ended",
+            Action::AllSessionsEnded => "all_sessions_ended",
         }
     }
 }

@@ -82,6 +82,8 @@ pub struct Settings {
     /// Largest accepted attachment, in bytes.
     pub upload_max_bytes: u64,
     pub password_cost: HashCost,
+    /// Argon2id cost of backup-code hashes.
+    pub backup_code_cost: HashCost,
     /// Months a journal entry is kept before the retention job deletes it.
     pub history_retention_months: u32,
     /// Sign-in through the identity provider (ESIA); `None` turns it off.
@@ -124,6 +126,7 @@ impl Settings {
             trusted_device_lifetime: Duration::days(30),
             upload_max_bytes: 5 * 1024 * 1024,
             password_cost: HashCost::default(),
+            backup_code_cost: HashCost::BACKUP_CODE,
             history_retention_months: 12,
             sso: None,
             public_url: "http://127.0.0.1:3000".to_string(),
@@ -166,7 +169,7 @@ impl Core {
         db.migrate()
             .await
             .map_err(|error| Error::Internal(format!("database migration failed: {error}")))?;
-        let passwords = PasswordHashing::new(settings.password_cost)?;
+        let passwords = PasswordHashing::new(settings.password_cost, settings.backup_code_cost)?;
         let files = FileStore::open(settings.data_dir.join("files"))?;
         let chained = history::chain::chain_unchained(&db, chrono::Utc::now()).await?;
         if chained > 0 {

@@ -6,6 +6,7 @@ mod common;
 use chrono::Duration;
 use common::{TestCore, code_in, cores};
 use kabinet_core::accounts::{FactorChoice, SessionUser, SignInOutcome};
+use kabinet_core::crypto::keyed_hash;
 use kabinet_core::shared::model::{FactorKind, TotpSetup};
 use kabinet_core::shared::validate::Login;
 use kabinet_core::shared::{Locale, Message};
@@ -228,6 +229,126 @@ async fn session_with_factor(core: &TestCore, number: &str, backup_code: &str) -
         .await
         .unwrap()
         .unwrap()
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredBackupCode {
+    code_hash: Option<Vec<u8>>,
+    code_phc: Option<String>,
+}
+
+async fn stored_backup_codes(core: &TestCore, user_id: Uuid) -> Vec<StoredBackupCode> {
+    let mut tx = core.db.begin_read().await.unwrap();
+    kabinet_core::on_conn!(&mut tx, conn => sqlx::query_as(
+        "SELECT code_hash, code_phc FROM backup_codes WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_all(conn)
+    .await)
+    .unwrap()
+}
+
+/// Computes the keyed hash that backup codes were stored as before they got salted hashes.
+fn keyed_backup_code_hash(core: &TestCore, user_id: Uuid, canonical: &str) -> Vec<u8> {
+    keyed_hash(
+        &core.keys.session,
+        "backup-code",
+        format!("{user_id}:{canonical}").as_bytes(),
+    )
+}
+
+#[tokio::test]
+async fn backup_codes_are_stored_salted() {
+    for core in cores().await {
+        let actor = core.register("+79123460020", "").await;
+        let (_, codes) = with_app(&core, "+79123460020").await;
+        let stored = stored_backup_codes(&core, actor.user_id).await;
+
+        assert_eq!(stored.len(), codes.len(), "{}", core.label);
+        let keyed: Vec<Vec<u8>> = codes
+            .iter()
+            .map(|code| keyed_backup_code_hash(&core, actor.user_id, &code.replace('-', "")))
+            .collect();
+        for row in &stored {
+            assert_eq!(row.code_hash, None, "{}: keyed hash stored", core.label);
+            let phc = row.code_phc.as_deref().expect("a salted hash is stored");
+            assert!(phc.starts_with("$argon2id$"), "{}: {phc}", core.label);
+            assert!(
+                !keyed.iter().any(|hash| phc.as_bytes() == hash.as_slice()),
+                "{}",
+                core.label
+            );
+        }
+        let mut salted: Vec<&str> = stored
+            .iter()
+            .filter_map(|row| row.code_phc.as_deref())
+            .collect();
+        salted.sort_unstable();
+        salted.dedup();
+        assert_eq!(salted.len(), codes.len(), "{}: hashes repeat", core.label);
+
+        let wrong = challenge(&core, "+79123460020", None).await;
+        let error = core
+            .complete_challenge(
+                wrong,
+                FactorChoice::BackupCode,
+                "zzzz-zzzz",
+                false,
+                &Client::default(),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            field_key(error, "code"),
+            "error-code-wrong",
+            "{}",
+            core.label
+        );
+        session_with_factor(&core, "+79123460020", &codes[0]).await;
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn older_keyed_backup_code_works_once() {
+    for core in cores().await {
+        let actor = core.register("+79123460021", "").await;
+        with_app(&core, "+79123460021").await;
+        // A code of a set made before the salted hashes, as the migration kept it.
+        let mut tx = core.db.begin().await.unwrap();
+        kabinet_core::execute!(
+            &mut tx,
+            sqlx::query(
+                "INSERT INTO backup_codes (id, user_id, code_hash, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(Uuid::now_v7())
+            .bind(actor.user_id)
+            .bind(keyed_backup_code_hash(&core, actor.user_id, "abcd2345"))
+            .bind(core.clock.now())
+        )
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        session_with_factor(&core, "+79123460021", "ABCD-2345").await;
+        let again = challenge(&core, "+79123460021", None).await;
+        let error = core
+            .complete_challenge(
+                again,
+                FactorChoice::BackupCode,
+                "abcd-2345",
+                false,
+                &Client::default(),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            field_key(error, "code"),
+            "error-code-wrong",
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
 }
 
 #[tokio::test]

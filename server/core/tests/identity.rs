@@ -597,6 +597,48 @@ async fn password_change_keeps_current_session() {
 }
 
 #[tokio::test]
+async fn ending_sessions_needs_fresh_step_up() {
+    for core in cores().await {
+        core.register("+79123450021", "").await;
+        let laptop = sign_in_as(&core, "+79123450021", PASSWORD, &Client::default()).await;
+        let phone_session = sign_in_as(&core, "+79123450021", PASSWORD, &Client::default()).await;
+        // The sign-in counts as a step-up for 15 minutes; both sessions stay active.
+        for _ in 0..16 {
+            core.clock.advance(Duration::minutes(1));
+            core.resolve_session(&laptop.token).await.unwrap();
+            core.resolve_session(&phone_session.token).await.unwrap();
+        }
+        let session = core.resolve_session(&laptop.token).await.unwrap().unwrap();
+
+        let one = core
+            .close_session(&session, phone_session.session_id)
+            .await
+            .unwrap_err();
+        let others = core.close_other_sessions(&session).await.unwrap_err();
+
+        assert!(
+            matches!(one, Error::StepUpRequired),
+            "{}: {one:?}",
+            core.label
+        );
+        assert!(
+            matches!(others, Error::StepUpRequired),
+            "{}: {others:?}",
+            core.label
+        );
+        assert!(
+            core.resolve_session(&phone_session.token)
+                .await
+                .unwrap()
+                .is_some(),
+            "{}",
+            core.label
+        );
+        core.finish().await;
+    }
+}
+
+#[tokio::test]
 async fn sessions_are_listed_and_closed() {
     for core in cores().await {
         core.register("+79123450012", "").await;
@@ -616,18 +658,23 @@ async fn sessions_are_listed_and_closed() {
         )
         .await;
         let actor = actor_of(&core, &laptop).await;
-        let stranger = actor_of(
-            &core,
-            &sign_in_as(&core, "+79123450013", PASSWORD, &Client::default()).await,
-        )
-        .await;
+        let session = core.resolve_session(&laptop.token).await.unwrap().unwrap();
+        let stranger = core
+            .resolve_session(
+                &sign_in_as(&core, "+79123450013", PASSWORD, &Client::default())
+                    .await
+                    .token,
+            )
+            .await
+            .unwrap()
+            .unwrap();
 
         let sessions = core.sessions(&actor, laptop.session_id).await.unwrap();
         let foreign = core
             .close_session(&stranger, phone_session.session_id)
             .await
             .unwrap_err();
-        core.close_session(&actor, phone_session.session_id)
+        core.close_session(&session, phone_session.session_id)
             .await
             .unwrap();
 
@@ -657,9 +704,7 @@ async fn sessions_are_listed_and_closed() {
             core.label
         );
         assert_eq!(
-            core.close_other_sessions(&actor, laptop.session_id)
-                .await
-                .unwrap(),
+            core.close_other_sessions(&session).await.unwrap(),
             1,
             "{}",
             core.label

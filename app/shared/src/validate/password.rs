@@ -17,11 +17,12 @@ const COMMON_BASES: &str = include_str!("common-password-bases.txt");
 ///
 /// 1. At least [`MIN_PASSWORD_CHARS`] characters: `error-password-short`, argument `min`.
 /// 2. At most [`MAX_PASSWORD_CHARS`] characters: `error-too-long`, argument `max`.
-/// 3. A lower-case letter, Cyrillic or Latin: `error-password-lower`.
-/// 4. An upper-case letter, Cyrillic or Latin: `error-password-upper`.
-/// 5. An ASCII digit: `error-password-digit`.
-/// 6. A character that is neither a letter nor an ASCII digit: `error-password-special`.
-/// 7. Not a common password, see [`is_common`]: `error-password-common`.
+/// 3. Not a common password, see [`is_common`]: `error-password-common`.
+///
+/// Any mix of characters is allowed: no rule requires letters of both cases, digits or
+/// symbols, because such rules push people towards predictable passwords (`Password1!`).
+/// The server also checks new passwords against a list of leaked passwords, which is too
+/// large for the browser bundle.
 ///
 /// The password is not trimmed, because surrounding spaces are part of what the server
 /// hashes.
@@ -32,21 +33,6 @@ pub fn check(password: &str) -> Result<(), Message> {
     }
     if length > MAX_PASSWORD_CHARS {
         return Err(Message::new("error-too-long").arg("max", MAX_PASSWORD_CHARS));
-    }
-    if !password.chars().any(char::is_lowercase) {
-        return Err(Message::new("error-password-lower"));
-    }
-    if !password.chars().any(char::is_uppercase) {
-        return Err(Message::new("error-password-upper"));
-    }
-    if !password.chars().any(|c| c.is_ascii_digit()) {
-        return Err(Message::new("error-password-digit"));
-    }
-    if !password
-        .chars()
-        .any(|c| !c.is_alphabetic() && !c.is_ascii_digit())
-    {
-        return Err(Message::new("error-password-special"));
     }
     if is_common(password) {
         return Err(Message::new("error-password-common"));
@@ -243,43 +229,29 @@ mod tests {
     }
 
     #[test]
-    fn reports_lower_before_upper() {
-        assert_eq!(check("TROPINKA"), Err(Message::new("error-password-lower")));
+    fn accepts_any_character_classes() {
+        for password in [
+            "tropinka lesnaya",
+            "ТРОПИНКА ЛЕСНАЯ",
+            "4815162342108",
+            "!-#$%^&*()_+=~",
+            "тропинка7",
+            "Tropinka",
+        ] {
+            assert_eq!(check(password), Ok(()), "password {password:?}");
+        }
     }
 
     #[test]
-    fn reports_upper_before_digit() {
-        assert_eq!(check("tropinka"), Err(Message::new("error-password-upper")));
-    }
-
-    #[test]
-    fn reports_digit_before_special() {
-        assert_eq!(check("Tropinka"), Err(Message::new("error-password-digit")));
-    }
-
-    #[test]
-    fn reports_special_before_common() {
+    fn common_check_still_applies_without_classes() {
         assert_eq!(
-            check("Password1"),
-            Err(Message::new("error-password-special"))
-        );
-    }
-
-    #[test]
-    fn cyrillic_letters_count() {
-        assert_eq!(
-            check("тропинкА7"),
-            Err(Message::new("error-password-special"))
+            check("password"),
+            Err(Message::new("error-password-common"))
         );
         assert_eq!(
-            check("Тропинка7"),
-            Err(Message::new("error-password-special"))
+            check("qwertyuiop"),
+            Err(Message::new("error-password-common"))
         );
-    }
-
-    #[test]
-    fn space_counts_as_special() {
-        assert_eq!(check("Tropinka 7"), Ok(()));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub const BACKUP_CODE_COUNT: usize = 10;
 /// (0/o, 1/l/i), so that a code read from paper is typed right.
 const BACKUP_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
 
+/// Characters of a backup code without its hyphen: 8 of 31 give about 39.6 bits.
+const BACKUP_CODE_CHARS: usize = 8;
+
 /// Length of a TOTP time step, in seconds (RFC 6238 default, which every app uses).
 const TOTP_STEP_SECONDS: i64 = 30;
 
@@ -120,7 +123,7 @@ fn qr_svg(text: &str) -> Result<String> {
 
 fn new_backup_code() -> String {
     let mut rng = rand::rng();
-    let chars: String = (0..8)
+    let chars: String = (0..BACKUP_CODE_CHARS)
         .map(|_| BACKUP_ALPHABET[rng.random_range(0..BACKUP_ALPHABET.len())] as char)
         .collect();
     format!("{}-{}", &chars[..4], &chars[4..])
@@ -135,7 +138,18 @@ fn canonical_backup_code(typed: &str) -> String {
         .collect()
 }
 
+#[derive(sqlx::FromRow)]
+struct BackupCodeRow {
+    id: Uuid,
+    /// The keyed hash of a code made before salted hashes; `None` for newer codes.
+    code_hash: Option<Vec<u8>>,
+    /// The Argon2id hash of a newer code as a PHC string.
+    code_phc: Option<String>,
+}
+
 impl Core {
+    /// The keyed hash that backup codes were stored as before they got salted Argon2id
+    /// hashes. Only unused codes of such older sets are still checked with it.
     fn backup_code_hash(&self, user_id: Uuid, canonical: &str) -> Vec<u8> {
         keyed_hash(
             &self.keys.session,
@@ -504,19 +518,31 @@ impl Core {
             sqlx::query("DELETE FROM backup_codes WHERE user_id = $1").bind(user_id)
         )?;
         let codes: Vec<String> = (0..BACKUP_CODE_COUNT).map(|_| new_backup_code()).collect();
-        for code in &codes {
+        let hashes = self
+            .passwords
+            .hash_codes(
+                codes
+                    .iter()
+                    .map(|code| canonical_backup_code(code))
+                    .collect(),
+            )
+            .await?;
+        for hash in hashes {
             execute!(&mut *tx, sqlx::query(
-                "INSERT INTO backup_codes (id, user_id, code_hash, created_at) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO backup_codes (id, user_id, code_phc, created_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(Uuid::now_v7())
             .bind(user_id)
-            .bind(self.backup_code_hash(user_id, &canonical_backup_code(code)))
+            .bind(hash)
             .bind(now))?;
         }
         Ok(codes)
     }
 
     /// Uses up a backup code of the account; returns whether it was a valid unused one.
+    ///
+    /// Each code has its own salt, so the typed code is verified against every unused
+    /// code of the account (at most [`BACKUP_CODE_COUNT`]).
     pub(crate) async fn use_backup_code(
         &self,
         tx: &mut Tx,
@@ -524,15 +550,48 @@ impl Core {
         typed: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let hash = self.backup_code_hash(user_id, &canonical_backup_code(typed));
+        let canonical = canonical_backup_code(typed);
+        if canonical.chars().count() != BACKUP_CODE_CHARS {
+            return Ok(false);
+        }
+        let rows: Vec<BackupCodeRow> = on_conn!(&mut *tx, conn => sqlx::query_as(
+            "SELECT id, code_hash, code_phc FROM backup_codes WHERE user_id = $1 AND used_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_all(conn)
+        .await)?;
+
+        let keyed = self.backup_code_hash(user_id, &canonical);
+        let mut matched = rows
+            .iter()
+            .find(|row| {
+                row.code_hash
+                    .as_deref()
+                    .is_some_and(|hash| constant_time_eq(hash, &keyed))
+            })
+            .map(|row| row.id);
+        if matched.is_none() {
+            let (ids, hashes): (Vec<Uuid>, Vec<String>) = rows
+                .into_iter()
+                .filter_map(|row| row.code_phc.map(|hash| (row.id, hash)))
+                .unzip();
+            matched = self
+                .passwords
+                .find_code(hashes, &canonical)
+                .await?
+                .map(|index| ids[index]);
+        }
+        let Some(id) = matched else {
+            return Ok(false);
+        };
+
+        // The row is marked only while still unused, so of two concurrent entries of the
+        // same code one succeeds.
         let used = execute!(
             tx,
-            sqlx::query(
-                "UPDATE backup_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL"
-            )
-            .bind(now)
-            .bind(user_id)
-            .bind(hash)
+            sqlx::query("UPDATE backup_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+                .bind(now)
+                .bind(id)
         )?;
         Ok(used == 1)
     }

@@ -1,5 +1,6 @@
 //! Accounts: registration, sign-in, sessions and the profile.
 
+mod administration;
 mod alerts;
 mod challenge;
 mod device;

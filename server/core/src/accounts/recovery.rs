@@ -171,6 +171,7 @@ impl Core {
     /// session of the account.
     pub async fn complete_recovery(&self, id: Uuid, form: &NewPasswordForm) -> Result<()> {
         let password = form.validate()?;
+        crate::password::check_not_breached(&password)?;
         let password_hash = self.passwords.hash(&password).await?;
         let now = self.clock.now();
 

@@ -60,6 +60,7 @@ impl Core {
     ) -> Result<Uuid> {
         let now = self.clock.now();
         let registration = form.validate(time::today(now, time::DEFAULT_ZONE.name()))?;
+        crate::password::check_not_breached(&registration.password)?;
         let password_hash = self.passwords.hash(&registration.password).await?;
 
         let id = Uuid::now_v7();

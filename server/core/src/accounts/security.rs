@@ -84,8 +84,15 @@ impl Core {
         Ok(sessions)
     }
 
-    /// Ends one of the person's sessions. Another person's session is `NotFound`.
-    pub async fn close_session(&self, actor: &Actor, session_id: Uuid) -> Result<()> {
+    /// Ends one of the person's sessions after a fresh step-up, so that a stolen session
+    /// cannot end its owner's. Another person's session is `NotFound`.
+    pub async fn close_session(
+        &self,
+        session: &super::SessionUser,
+        session_id: Uuid,
+    ) -> Result<()> {
+        self.require_step_up(session)?;
+        let actor = &session.actor;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let closed = execute!(
@@ -112,8 +119,11 @@ impl Core {
         Ok(())
     }
 
-    /// Ends every session of the person except `current`. Returns how many ended.
-    pub async fn close_other_sessions(&self, actor: &Actor, current: Uuid) -> Result<u64> {
+    /// Ends every session of the person except the one making the request, after a fresh
+    /// step-up. Returns how many ended.
+    pub async fn close_other_sessions(&self, session: &super::SessionUser) -> Result<u64> {
+        self.require_step_up(session)?;
+        let (actor, current) = (&session.actor, session.session_id);
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let ended = lockout::end_sessions(&mut tx, actor.user_id, now, Some(current)).await?;
@@ -140,6 +150,7 @@ impl Core {
     ) -> Result<()> {
         let (actor, current_session) = (&session.actor, session.session_id);
         let (current_password, new_password) = form.validate()?;
+        crate::password::check_not_breached(&new_password)?;
         self.require_step_up(session)?;
         let mut tx = self.db.begin_read().await?;
         let user = user_by_id(&mut tx, actor.user_id)

@@ -54,6 +54,7 @@ fn settings(data_dir: PathBuf) -> Settings {
         iterations: 1,
         parallelism: 1,
     };
+    settings.backup_code_cost = settings.password_cost;
     settings
 }
 
