@@ -107,7 +107,7 @@ for (const javaScript of [false, true]) {
       );
       await checkAccessibility(page, 'the list of templates', mode);
 
-      await page.getByRole('link', { name: 'Заполнить заявление по шаблону «Справка для работы»' }).click();
+      await page.getByRole('link', { name: 'Заполнить по шаблону «Справка для работы»' }).click();
       await page.waitForURL((url) => url.pathname === '/services/criminal-record-certificate/apply');
       await settle(page, mode);
       await page

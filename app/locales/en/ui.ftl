@@ -350,7 +350,7 @@ templates-filled = { $answers ->
 }
 service-templates = Fill in from one of your templates
 templates-use = Fill in from template
-templates-use-label = Fill in an application from the template "{ $name }"
+templates-use-label = Fill in from template "{ $name }"
 templates-delete-label = Delete the template "{ $name }"
 notice-template-deleted = Template deleted.
 template-title = Application template

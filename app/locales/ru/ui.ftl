@@ -361,7 +361,7 @@ templates-filled = { $answers ->
 }
 service-templates = Заполнить по вашему шаблону
 templates-use = Заполнить по шаблону
-templates-use-label = Заполнить заявление по шаблону «{ $name }»
+templates-use-label = Заполнить по шаблону «{ $name }»
 templates-delete-label = Удалить шаблон «{ $name }»
 notice-template-deleted = Шаблон удалён.
 template-title = Шаблон заявления
