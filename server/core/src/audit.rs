@@ -39,6 +39,8 @@ pub enum Action {
     DocumentReviewDecided,
     /// An UPDATE or DELETE of a journal or audit row was skipped by a trigger.
     HistoryChangeRejected,
+    /// An administrator published a new version of a service in the constructor.
+    ServicePublished,
 }
 
 impl Action {
@@ -54,6 +56,7 @@ impl Action {
             Action::DocumentReviewScanViewed => "document_review_scan_viewed",
             Action::DocumentReviewDecided => "document_review_decided",
             Action::HistoryChangeRejected => "history_change_rejected",
+            Action::ServicePublished => "service_published",
         }
     }
 }
