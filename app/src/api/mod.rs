@@ -3,6 +3,7 @@
 //! page shows.
 
 pub mod accounts;
+pub mod admin;
 pub mod applications;
 pub mod catalogue;
 pub mod factors;

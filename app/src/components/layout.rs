@@ -89,9 +89,16 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
                 Role::Official => {
                     Some(view! { <li><a href="/official">{t("nav-queue")}</a></li> }.into_any())
                 }
-                Role::Support | Role::Admin => Some(
+                Role::Support => Some(
                     view! { <li><a href="/operator/reviews">{t("nav-reviews")}</a></li> }
                         .into_any(),
+                ),
+                Role::Admin => Some(
+                    view! {
+                        <li><a href="/operator/reviews">{t("nav-reviews")}</a></li>
+                        <li><a href="/admin/services">{t("nav-admin-services")}</a></li>
+                    }
+                    .into_any(),
                 ),
                 Role::Citizen => None,
             };

@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod accounts;
+mod admin;
 mod application_list;
 mod applications;
 mod cabinet;
@@ -21,6 +22,7 @@ mod service_form;
 mod sso;
 
 pub use accounts::{ConfirmRegistrationPage, RegisterPage, SignInPage};
+pub use admin::{ConstructorPage, ServiceEditorPage};
 pub use application_list::ApplicationsPage;
 pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;
