@@ -1236,14 +1236,14 @@ async fn constructor_checks_previews_and_publishes_by_plain_posts() {
         "the form uses version 2"
     );
 
-    // The same text again publishes nothing and says why.
+    // The same text again publishes nothing, and the page explains why.
     let response = send(&portal, post(&valid, "publish")).await;
     let flash = format!("{admin}; {}", cookies(&response));
     let page = text(send(&portal, get(EDITOR, Some(&flash))).await).await;
     assert!(page.contains("публиковать нечего"));
     assert_eq!(version(&portal).await, 2);
 
-    // Nobody but an administrator reaches the constructor.
+    // Only an administrator reaches the constructor.
     let response = send(&portal, get("/admin/services", Some(&citizen))).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let body = format!(

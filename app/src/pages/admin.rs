@@ -24,7 +24,7 @@ use crate::pages::service_form::{ServiceField, StepProgress, condition_text};
 /// The name of the editor's textarea, which the domain names in its errors.
 const SOURCE_FIELD: &str = "service";
 
-/// Who published a version, as the list and the editor say it.
+/// Returns who published a version, as the list and the editor show it.
 fn publisher(summary: &ServiceVersionSummary) -> String {
     match &summary.published_by {
         Some(name) => t_with("admin-services-publisher-admin", &[("name", name)]),
@@ -84,7 +84,7 @@ pub fn ConstructorPage() -> impl IntoView {
     }
 }
 
-/// The editor of a service, at `/admin/services/:code`, or of a new service at
+/// Renders the editor of a service at `/admin/services/:code`, or of a new service at
 /// `/admin/services/new`.
 #[component]
 pub fn ServiceEditorPage() -> impl IntoView {
@@ -176,7 +176,7 @@ fn Editor(code: String, editor: ServiceEditor) -> impl IntoView {
     }
 }
 
-/// The form of a service as a citizen sees it, with every step one after another. The
+/// Renders the form of a service as a citizen will see it, with every step one after another. The
 /// controls are disabled and outside any form, so the preview sends nothing.
 #[component]
 fn Preview(info: ServiceInfo) -> impl IntoView {

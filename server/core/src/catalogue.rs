@@ -342,7 +342,7 @@ pub(crate) async fn latest_service(
         .transpose()
 }
 
-/// The definition of the latest version that the bundled file published.
+/// Returns the definition of the latest version that the bundled file published.
 async fn latest_bundled_service(tx: &mut Tx, code: &str) -> Result<Option<ServiceDefinition>> {
     let definition: Option<String> = on_conn!(tx, conn => sqlx::query_scalar(
         "SELECT definition FROM services WHERE code = $1 AND published_by IS NULL
@@ -356,7 +356,7 @@ async fn latest_bundled_service(tx: &mut Tx, code: &str) -> Result<Option<Servic
         .transpose()
 }
 
-/// The number of the next version of service `code`: 1 for a new service.
+/// Returns the number of the next version of service `code`: 1 for a new service.
 async fn next_version(tx: &mut Tx, code: &str) -> Result<i32> {
     let latest: Option<i32> = on_conn!(tx, conn => sqlx::query_scalar(
         "SELECT MAX(version) FROM services WHERE code = $1",

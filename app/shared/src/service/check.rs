@@ -1,6 +1,6 @@
 //! The check of a service definition: names, options, conditions, groups, documents and
 //! steps. Each problem names the place in the definition and carries a translatable
-//! message, so the start-up log and the administrators' editor both say what to fix.
+//! message, so the start-up log and the administrators' editor both show what to fix.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -28,7 +28,7 @@ pub struct DefinitionProblem {
     /// The place in the definition, spelled as TOML keys and names: `code`, `applicants`,
     /// `steps`, `fields.surname`, `fields.children.fields.birth` or `documents.photo`.
     pub field: String,
-    /// What is wrong, as a translation id of `admin.ftl` whose text names the place.
+    /// The problem, as a message of `admin.ftl` whose text names the place.
     pub message: Message,
 }
 
@@ -45,7 +45,7 @@ impl DefinitionProblem {
         self
     }
 
-    /// A problem of the field `name` at the top level of the form.
+    /// Returns a problem of the field `name` at the top level of the form.
     fn field(name: &str, key: &str) -> Self {
         Self::new(format!("fields.{name}"), key).arg("field", name)
     }
@@ -60,7 +60,7 @@ impl fmt::Display for DefinitionProblem {
 
 impl std::error::Error for DefinitionProblem {}
 
-/// Whether `name` matches `[a-z][a-z0-9_]*`.
+/// Returns whether `name` matches `[a-z][a-z0-9_]*`.
 fn is_form_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
         && name
@@ -68,7 +68,7 @@ fn is_form_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// Whether `code` matches `[a-z][a-z0-9-]*`, so that it is a path segment of the service's
+/// Returns whether `code` matches `[a-z][a-z0-9-]*`, so that it is a path segment of the service's
 /// address without escaping.
 fn is_service_code(code: &str) -> bool {
     code.starts_with(|c: char| c.is_ascii_lowercase())
