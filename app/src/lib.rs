@@ -117,6 +117,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/history/:id") view=HistoryEntryPage ssr=SsrMode::Async />
                     <Route path=path!("/official") view=QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/official/applications/:id") view=ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/services") view=ConstructorPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/services/:code") view=ServiceEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -1367,3 +1367,153 @@ async fn factors_page_offers_to_end_other_sessions() {
     assert!(added.contains("action=\"/api/close_session\""), "{added}");
     assert!(added.contains("завершите все другие сеансы"), "{added}");
 }
+
+/// Encodes `value` for an `application/x-www-form-urlencoded` body.
+fn form_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
+                (byte as char).to_string()
+            }
+            b' ' => "+".to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn constructor_checks_previews_and_publishes_by_plain_posts() {
+    use kabinet_core::catalogue::constructor::to_toml;
+
+    const EDITOR: &str = "/admin/services/criminal-record-certificate";
+    let portal = portal(false).await;
+    let admin = sign_in(&portal, "+79990000004").await;
+    let post = |text: &str, intent: &str| {
+        let body = format!(
+            "code=criminal-record-certificate&service={}&intent={intent}",
+            form_encode(text)
+        );
+        form_post("/api/admin_service_save", &body, Some(&admin))
+    };
+
+    let list = text(send(&portal, get("/admin/services", Some(&admin))).await).await;
+    assert!(list.contains("href=\"/admin/services/criminal-record-certificate\""));
+    assert!(list.contains("Файл каталога"), "bundled versions say so");
+    assert!(list.contains("href=\"/admin/services/new\""));
+    let editor = text(send(&portal, get(EDITOR, Some(&admin))).await).await;
+    assert!(editor.contains("<textarea"), "the editor has the text");
+    assert!(
+        editor.contains("code = "),
+        "the text is the definition's TOML"
+    );
+    assert!(editor.contains("Проверить и показать"));
+    assert!(editor.contains("Опубликовать новую версию"));
+
+    // A syntax error comes back on the text field, with the text kept as typed.
+    let (_, mut definition) = portal
+        .core
+        .service("criminal-record-certificate")
+        .await
+        .unwrap()
+        .unwrap();
+    definition.fields[0].label.ru = "Фамилия заявителя".into();
+    let valid = to_toml(&definition).unwrap();
+    let broken = format!("{valid}\n[[fields]\nname = 1\n");
+    let response = send(&portal, post(&broken, "preview")).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), EDITOR);
+    let flash = format!("{admin}; {}", cookies(&response));
+    let page = text(send(&portal, get(EDITOR, Some(&flash))).await).await;
+    assert!(
+        page.contains("id=\"service-error\""),
+        "the error is on the field"
+    );
+    assert!(
+        page.contains("href=\"#service\""),
+        "the summary links to it"
+    );
+    assert!(page.contains("текст не является правильным TOML"));
+    assert!(
+        page.contains("[[fields]\nname = 1"),
+        "the typed text is kept"
+    );
+    assert!(!page.contains("Так форму увидит гражданин"));
+
+    // A valid text shows the form as a citizen sees it, without publishing it.
+    let response = send(&portal, post(&valid, "preview")).await;
+    let flash = format!("{admin}; {}", cookies(&response));
+    let page = text(send(&portal, get(EDITOR, Some(&flash))).await).await;
+    assert!(page.contains("Так форму увидит гражданин"));
+    let class = page
+        .find("class=\"preview\"")
+        .expect("the page shows the preview");
+    let preview = &page[page[..class].rfind('<').unwrap()..];
+    let tag = &preview[..preview.find('>').unwrap()];
+    assert!(tag.starts_with("<fieldset"), "{tag}");
+    assert!(tag.contains("disabled"), "the preview sends nothing: {tag}");
+    assert!(!preview.contains("<form"), "the preview is no form");
+    assert!(page.contains("Фамилия заявителя"));
+    let version = |portal: &Portal| {
+        let core = portal.core.clone();
+        async move {
+            core.service("criminal-record-certificate")
+                .await
+                .unwrap()
+                .unwrap()
+                .0
+        }
+    };
+    assert_eq!(version(&portal).await, 1, "a preview publishes nothing");
+
+    // Publishing makes version 2, which the citizen's form then uses.
+    let response = send(&portal, post(&valid, "publish")).await;
+    assert_eq!(location(&response), EDITOR);
+    let flash = format!("{admin}; {}", cookies(&response));
+    let page = text(send(&portal, get(EDITOR, Some(&flash))).await).await;
+    assert!(
+        page.contains("Опубликована версия 2"),
+        "the page names the version"
+    );
+    assert_eq!(version(&portal).await, 2);
+    let citizen = sign_in(&portal, "+79990000001").await;
+    let form = text(
+        send(
+            &portal,
+            get(
+                "/services/criminal-record-certificate/apply",
+                Some(&citizen),
+            ),
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        form.contains("Фамилия заявителя"),
+        "the form uses version 2"
+    );
+
+    // The same text again publishes nothing, and the page explains why.
+    let response = send(&portal, post(&valid, "publish")).await;
+    let flash = format!("{admin}; {}", cookies(&response));
+    let page = text(send(&portal, get(EDITOR, Some(&flash))).await).await;
+    assert!(page.contains("публиковать нечего"));
+    assert_eq!(version(&portal).await, 2);
+
+    // Only an administrator reaches the constructor.
+    let response = send(&portal, get("/admin/services", Some(&citizen))).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let body = format!(
+        "code=criminal-record-certificate&service={}&intent=publish",
+        form_encode(&valid)
+    );
+    let response = send(
+        &portal,
+        form_post("/api/admin_service_save", &body, Some(&citizen)),
+    )
+    .await;
+    // Leptos sends a failed plain post back to the referring page, here none, so "/".
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), "/");
+    assert_eq!(version(&portal).await, 2, "the citizen published nothing");
+}

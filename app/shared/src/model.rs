@@ -925,3 +925,15 @@ pub struct DataAccessView {
     /// The application number as people write it.
     pub application_number: Option<String>,
 }
+
+/// The latest version of a service as the administrators' constructor lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceVersionSummary {
+    pub code: String,
+    pub title: String,
+    pub version: i32,
+    pub published_at: DateTime<FixedOffset>,
+    /// The name of the administrator who published the version, or `None` when the
+    /// bundled catalogue file did.
+    pub published_by: Option<String>,
+}

@@ -14,6 +14,10 @@ use crate::message::{FieldErrors, Message};
 use crate::query::{QueryError, search_words};
 use crate::validate;
 
+mod check;
+
+pub use check::DefinitionProblem;
+
 /// A text in each interface language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
@@ -397,157 +401,7 @@ impl Slot<'_> {
 /// Default maximum length of text answers, in characters.
 pub const DEFAULT_MAX_LENGTH: usize = 500;
 
-/// Form names used by the application and correction forms themselves, which fields may
-/// not take.
-const RESERVED_NAMES: [&str; 6] = [
-    "request_key",
-    "service",
-    "remove_upload",
-    "intent",
-    "application",
-    "step",
-];
-
 impl ServiceDefinition {
-    /// Checks that the definition is usable, naming the first problem found.
-    pub fn check(&self) -> Result<(), String> {
-        let mut names = std::collections::HashSet::new();
-        for field in &self.fields {
-            let valid_name = field.name.starts_with(|c: char| c.is_ascii_lowercase())
-                && field
-                    .name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !valid_name || RESERVED_NAMES.contains(&field.name.as_str()) {
-                return Err(format!(
-                    "field `{}`: the name must match [a-z][a-z0-9_]* and not be reserved",
-                    field.name
-                ));
-            }
-            if !names.insert(field.name.as_str()) {
-                return Err(format!("field `{}` is defined twice", field.name));
-            }
-            if matches!(field.kind, FieldKind::Choice | FieldKind::Several)
-                && field.options.is_empty()
-            {
-                return Err(format!("field `{}`: a choice needs options", field.name));
-            }
-            if let (Some(min), Some(max)) = (field.min, field.max)
-                && min > max
-            {
-                return Err(format!("field `{}`: min is larger than max", field.name));
-            }
-            if field.kind == FieldKind::Group {
-                check_group(field)?;
-            } else if !field.fields.is_empty() {
-                return Err(format!(
-                    "field `{}`: only a group has fields of its own",
-                    field.name
-                ));
-            }
-            if let Some(condition) = &field.shown_when {
-                // The condition must name an earlier field, so answers are checked in
-                // order and a hidden field never depends on a later one.
-                let earlier = self
-                    .fields
-                    .iter()
-                    .take_while(|other| other.name != field.name)
-                    .find(|other| other.name == condition.field);
-                let Some(earlier) = earlier else {
-                    return Err(format!(
-                        "field `{}`: shown_when names `{}`, which is not an earlier field",
-                        field.name, condition.field
-                    ));
-                };
-                if !matches!(
-                    earlier.kind,
-                    FieldKind::Choice | FieldKind::Several | FieldKind::YesNo
-                ) || condition.values.is_empty()
-                {
-                    return Err(format!(
-                        "field `{}`: shown_when needs a choice or yes/no field and values",
-                        field.name
-                    ));
-                }
-                // A value the earlier field cannot take would hide the field for ever.
-                let possible = |value: &str| match earlier.kind {
-                    FieldKind::YesNo => value == "yes" || value == "no",
-                    _ => earlier.options.iter().any(|option| option.value == value),
-                };
-                if let Some(value) = condition.values.iter().find(|value| !possible(value)) {
-                    return Err(format!(
-                        "field `{}`: shown_when value `{value}` is not an answer of `{}`",
-                        field.name, condition.field
-                    ));
-                }
-            }
-        }
-        let mut codes = std::collections::HashSet::new();
-        for document in &self.documents {
-            if !codes.insert(document.code.as_str()) {
-                return Err(format!("document `{}` is defined twice", document.code));
-            }
-            if document.max_files == 0 {
-                return Err(format!(
-                    "document `{}`: max_files must be at least 1",
-                    document.code
-                ));
-            }
-        }
-        if self.applicants.is_empty() {
-            return Err("the service must name who may apply".into());
-        }
-        self.check_steps()
-    }
-
-    /// Checks that the steps list every field once, in the order of the definition, so
-    /// that a condition always looks back at an earlier page, and that one step takes the
-    /// documents when there are any.
-    fn check_steps(&self) -> Result<(), String> {
-        if self.steps.is_empty() {
-            return Ok(());
-        }
-        if self.steps.len() < 2 {
-            return Err("a form with steps needs at least two".into());
-        }
-        let listed: Vec<&str> = self
-            .steps
-            .iter()
-            .flat_map(|step| step.fields.iter().map(String::as_str))
-            .collect();
-        let defined: Vec<&str> = self
-            .fields
-            .iter()
-            .map(|field| field.name.as_str())
-            .collect();
-        if let Some(position) = (0..listed.len().max(defined.len()))
-            .find(|&index| listed.get(index) != defined.get(index))
-        {
-            let name = defined
-                .get(position)
-                .or(listed.get(position))
-                .unwrap_or(&"");
-            return Err(format!(
-                "steps: field `{name}` is missing or out of order; the steps must list every field once, in the order of `fields`"
-            ));
-        }
-        let with_documents = self.steps.iter().filter(|step| step.documents).count();
-        let wanted = usize::from(!self.documents.is_empty());
-        if with_documents != wanted {
-            return Err(format!(
-                "steps: {wanted} step(s) must take the documents, {with_documents} do"
-            ));
-        }
-        if let Some(step) = self
-            .steps
-            .iter()
-            .find(|step| step.fields.is_empty() && !step.documents)
-        {
-            return Err(format!("step `{}` is empty", step.title.en));
-        }
-        Ok(())
-    }
-
     /// Returns the number of pages of the form, at least one.
     pub fn step_count(&self) -> usize {
         self.steps.len().max(1)
@@ -651,52 +505,6 @@ impl ServiceDefinition {
     pub fn document(&self, code: &str) -> Option<&DocumentDef> {
         self.documents.iter().find(|document| document.code == code)
     }
-}
-
-/// Checks the definition of a group: its own questions, the names of its items and the
-/// bounds of their number.
-fn check_group(group: &FieldDef) -> Result<(), String> {
-    let name = &group.name;
-    if group.fields.is_empty() || group.item_label.is_none() || group.add_label.is_none() {
-        return Err(format!(
-            "field `{name}`: a group needs fields, item_label and add_label"
-        ));
-    }
-    let mut inner_names = std::collections::HashSet::new();
-    for inner in &group.fields {
-        let valid_name = inner.name.starts_with(|c: char| c.is_ascii_lowercase())
-            && inner
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid_name || !inner_names.insert(inner.name.as_str()) {
-            return Err(format!(
-                "field `{name}.{}`: the name must match [a-z][a-z0-9_]* and be used once",
-                inner.name
-            ));
-        }
-        if inner.kind == FieldKind::Group || inner.shown_when.is_some() || inner.prefill.is_some() {
-            return Err(format!(
-                "field `{name}.{}`: a field of a group cannot be a group, conditional or filled from the profile",
-                inner.name
-            ));
-        }
-        if matches!(inner.kind, FieldKind::Choice | FieldKind::Several) && inner.options.is_empty()
-        {
-            return Err(format!(
-                "field `{name}.{}`: a choice needs options",
-                inner.name
-            ));
-        }
-    }
-    let max = group.max.unwrap_or(GROUP_ITEMS_DEFAULT as i64);
-    let min = group.min.unwrap_or(0);
-    if min < 0 || max < 1 || min > max || max > GROUP_ITEMS_LIMIT as i64 {
-        return Err(format!(
-            "field `{name}`: a group takes from min to max items, 0 <= min <= max, 1 <= max <= {GROUP_ITEMS_LIMIT}"
-        ));
-    }
-    Ok(())
 }
 
 /// Checks the items of a group. An item left wholly empty is dropped and the rest are
@@ -1129,12 +937,24 @@ mod tests {
             ),
             with_options(field("delivery", FieldKind::Choice, true), &["post"]),
         ]);
-        assert!(later.check().unwrap_err().contains("not an earlier field"));
+        assert!(
+            later
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("not an earlier field")
+        );
         let on_text = definition(vec![
             field("name", FieldKind::Text, true),
             shown_when(field("address", FieldKind::Text, false), "name", &["x"]),
         ]);
-        assert!(on_text.check().unwrap_err().contains("needs a choice"));
+        assert!(
+            on_text
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("needs a choice")
+        );
         let typo = definition(vec![
             with_options(field("delivery", FieldKind::Choice, true), &["post"]),
             shown_when(
@@ -1146,6 +966,7 @@ mod tests {
         assert!(
             typo.check()
                 .unwrap_err()
+                .to_string()
                 .contains("value `psot` is not an answer")
         );
         let yes_no = definition(vec![
@@ -1160,7 +981,8 @@ mod tests {
             definition(vec![range])
                 .check()
                 .unwrap_err()
-                .contains("min is larger")
+                .to_string()
+                .contains("min (5) is larger than max (1)")
         );
     }
 
@@ -1289,13 +1111,23 @@ mod tests {
         ]);
         let reserved = definition(vec![field("request_key", FieldKind::Text, false)]);
 
-        assert!(duplicate.check().unwrap_err().contains("`a`"));
-        assert!(reserved.check().unwrap_err().contains("`request_key`"));
+        assert!(duplicate.check().unwrap_err().to_string().contains("`a`"));
+        assert!(
+            reserved
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("`request_key`")
+        );
         // The draft button and the correction form send these names too.
         for name in ["intent", "application"] {
             let taken = definition(vec![field(name, FieldKind::Text, false)]);
             assert!(
-                taken.check().unwrap_err().contains(&format!("`{name}`")),
+                taken
+                    .check()
+                    .unwrap_err()
+                    .to_string()
+                    .contains(&format!("`{name}`")),
                 "{name}"
             );
         }
@@ -1484,6 +1316,7 @@ mod tests {
             definition(vec![nested])
                 .check()
                 .unwrap_err()
+                .to_string()
                 .contains("cannot be a group")
         );
         let mut unnamed = children();
@@ -1492,6 +1325,7 @@ mod tests {
             definition(vec![unnamed])
                 .check()
                 .unwrap_err()
+                .to_string()
                 .contains("add_label")
         );
         let mut too_many = children();
@@ -1500,6 +1334,7 @@ mod tests {
             definition(vec![too_many])
                 .check()
                 .unwrap_err()
+                .to_string()
                 .contains("max")
         );
         let mut stray = field("note", FieldKind::Text, false);
@@ -1508,7 +1343,36 @@ mod tests {
             definition(vec![stray])
                 .check()
                 .unwrap_err()
+                .to_string()
                 .contains("only a group")
+        );
+    }
+
+    #[test]
+    fn problems_name_their_place() {
+        let mut nested = children();
+        nested.fields.push(children());
+        let problem = definition(vec![nested]).check().unwrap_err();
+        assert_eq!(problem.field, "fields.children.fields.children");
+        assert_eq!(problem.message.key, "definition-group-field-kind");
+        assert_eq!(
+            problem.message.args,
+            vec![("field".to_string(), "children.children".to_string())]
+        );
+
+        let mut choice = children();
+        choice.fields[0].kind = FieldKind::Choice;
+        let problem = definition(vec![choice]).check().unwrap_err();
+        assert_eq!(problem.field, "fields.children.fields.name");
+        assert_eq!(problem.message.key, "definition-options-missing");
+
+        let mut bad_code = definition(vec![field("note", FieldKind::Text, false)]);
+        bad_code.code = "Паспорт".into();
+        let problem = bad_code.check().unwrap_err();
+        assert_eq!(problem.field, "code");
+        assert_eq!(
+            problem.to_string(),
+            "The service code `Паспорт` must start with a lowercase Latin letter and contain only lowercase Latin letters, digits and hyphens."
         );
     }
 
@@ -1550,12 +1414,18 @@ mod tests {
         assert!(
             form.check()
                 .unwrap_err()
+                .to_string()
                 .contains("`a` is missing or out of order")
         );
         form.steps = vec![step("one", &["a", "b"], false), step("two", &[], false)];
-        assert!(form.check().unwrap_err().contains("`children`"));
+        assert!(form.check().unwrap_err().to_string().contains("`children`"));
         form.steps = vec![step("one", &["a", "b", "children"], false)];
-        assert!(form.check().unwrap_err().contains("at least two"));
+        assert!(
+            form.check()
+                .unwrap_err()
+                .to_string()
+                .contains("at least two")
+        );
 
         form.documents = vec![DocumentDef {
             code: "photo".into(),
@@ -1568,7 +1438,12 @@ mod tests {
             step("one", &["a", "b"], false),
             step("two", &["children"], false),
         ];
-        assert!(form.check().unwrap_err().contains("take the documents"));
+        assert!(
+            form.check()
+                .unwrap_err()
+                .to_string()
+                .contains("take the documents")
+        );
         form.steps.push(step("three", &[], true));
         assert_eq!(form.check(), Ok(()));
         assert_eq!(form.step_of("doc_photo"), 3);

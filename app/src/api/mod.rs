@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod applications;
 pub mod catalogue;
+pub mod constructor;
 pub mod factors;
 pub mod forms;
 pub mod notifications;

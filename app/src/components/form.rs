@@ -350,11 +350,22 @@ pub fn TextArea(
     #[prop(optional)] optional: bool,
     #[prop(optional)] autocomplete: Option<String>,
     #[prop(optional, into)] value: Option<String>,
+    /// The visible height in lines.
+    #[prop(default = 4)]
+    rows: u32,
+    /// Shows the text in a monospace font without wrapping, for source text.
+    #[prop(optional)]
+    monospace: bool,
 ) -> impl IntoView {
     // An empty hint, as forms built from data may pass, is no hint.
     let hint = hint.filter(|hint| !hint.trim().is_empty());
     let has_hint = hint.is_some();
     let value = value.unwrap_or_else(|| state.value(&name));
+    let class = if monospace {
+        "input input--area input--code"
+    } else {
+        "input input--area"
+    };
     let key = StoredValue::new(name.clone());
     let invalid = move || state.error(&key.read_value()).is_some();
     view! {
@@ -363,11 +374,12 @@ pub fn TextArea(
             {hint.map(|hint| view! { <p class="field__hint" id=format!("{name}-hint")>{hint}</p> })}
             <FieldError state name=key />
             <textarea
-                class="input input--area"
+                class=class
                 id=name.clone()
                 name=name.clone()
-                rows="4"
+                rows=rows
                 autocomplete=autocomplete
+                spellcheck=monospace.then_some("false")
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=move || described_by(&key.read_value(), has_hint, invalid())
             >

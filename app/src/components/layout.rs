@@ -97,6 +97,7 @@ fn Navigation(viewer: Option<Viewer>) -> impl IntoView {
                     view! {
                         <li><a href="/operator/reviews">{t("nav-reviews")}</a></li>
                         <li><a href="/admin/sessions">{t("nav-admin-sessions")}</a></li>
+                        <li><a href="/admin/services">{t("nav-admin-services")}</a></li>
                     }
                     .into_any(),
                 ),

@@ -6,6 +6,7 @@ mod application_list;
 mod applications;
 mod cabinet;
 mod catalogue;
+mod constructor;
 mod correction;
 mod drafts;
 mod factors;
@@ -28,6 +29,7 @@ pub use application_list::ApplicationsPage;
 pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;
 pub use catalogue::{ServicePage, ServicesPage};
+pub use constructor::{ConstructorPage, ServiceEditorPage};
 pub use correction::CorrectionPage;
 pub use drafts::DraftsPage;
 pub use factors::{

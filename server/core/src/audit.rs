@@ -43,6 +43,8 @@ pub enum Action {
     SessionsEnded,
     /// An administrator ended the sessions of everyone else.
     AllSessionsEnded,
+    /// An administrator published a new version of a service in the constructor.
+    ServicePublished,
 }
 
 impl Action {
@@ -60,6 +62,7 @@ impl Action {
             Action::HistoryChangeRejected => "history_change_rejected",
             Action::SessionsEnded => "sessions_ended",
             Action::AllSessionsEnded => "all_sessions_ended",
+            Action::ServicePublished => "service_published",
         }
     }
 }

@@ -1,12 +1,16 @@
 //! The service catalogue: definitions stored per version in the database, seeded from the
-//! TOML files under `server/core/catalogue/`.
+//! TOML files under `server/core/catalogue/` and published by administrators in the
+//! constructor.
 
+pub mod constructor;
 mod search;
 
+use chrono::{DateTime, Utc};
 use kabinet_shared::Locale;
 use kabinet_shared::model::ServiceSummary;
 use kabinet_shared::service::{CatalogueFilter, Category, Localized, ServiceDefinition};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::error::{Error, Result};
@@ -178,9 +182,10 @@ struct ServiceRow {
 }
 
 impl Core {
-    /// Stores the bundled catalogue. A service whose definition differs from its latest
-    /// stored version is published as a new version; applications keep the version they
-    /// were made with.
+    /// Stores the bundled catalogue. A bundled service whose definition differs from the
+    /// latest version the bundled file published is published as a new version, so an
+    /// administrator's later version stays in place until the file itself changes.
+    /// Applications keep the version they were made with.
     pub async fn seed_catalogue(&self) -> Result<()> {
         let (departments, services) = bundled()?;
         let now = self.clock.now();
@@ -195,19 +200,12 @@ impl Core {
             .bind(&department.name.en))?;
         }
         for service in &services {
-            let latest = latest_service(&mut tx, &service.code).await?;
-            if latest.as_ref().is_some_and(|(_, stored)| stored == service) {
+            let latest_bundled = latest_bundled_service(&mut tx, &service.code).await?;
+            if latest_bundled.as_ref() == Some(service) {
                 continue;
             }
-            let version = latest.map_or(1, |(version, _)| version + 1);
-            execute!(&mut tx, sqlx::query(
-                "INSERT INTO services (code, version, department_code, definition, published_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(&service.code)
-            .bind(version)
-            .bind(&service.department)
-            .bind(serde_json::to_string(service)?)
-            .bind(now))?;
+            let version = next_version(&mut tx, &service.code).await?;
+            insert_version(&mut tx, service, version, None, now).await?;
             tracing::info!(service.code = %service.code, service.version = version, "service published");
         }
         tx.commit().await?;
@@ -342,6 +340,53 @@ pub(crate) async fn latest_service(
     .await)?;
     row.map(|row| Ok((row.version, serde_json::from_str(&row.definition)?)))
         .transpose()
+}
+
+/// Returns the definition of the latest version that the bundled file published.
+async fn latest_bundled_service(tx: &mut Tx, code: &str) -> Result<Option<ServiceDefinition>> {
+    let definition: Option<String> = on_conn!(tx, conn => sqlx::query_scalar(
+        "SELECT definition FROM services WHERE code = $1 AND published_by IS NULL
+         ORDER BY version DESC LIMIT 1",
+    )
+    .bind(code)
+    .fetch_optional(conn)
+    .await)?;
+    definition
+        .map(|definition| Ok(serde_json::from_str(&definition)?))
+        .transpose()
+}
+
+/// Returns the number of the next version of service `code`: 1 for a new service.
+async fn next_version(tx: &mut Tx, code: &str) -> Result<i32> {
+    let latest: Option<i32> = on_conn!(tx, conn => sqlx::query_scalar(
+        "SELECT MAX(version) FROM services WHERE code = $1",
+    )
+    .bind(code)
+    .fetch_one(conn)
+    .await)?;
+    Ok(latest.unwrap_or(0) + 1)
+}
+
+/// Stores `service` as `version`, published by an administrator or, for `None`, by the
+/// bundled file.
+async fn insert_version(
+    tx: &mut Tx,
+    service: &ServiceDefinition,
+    version: i32,
+    published_by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    execute!(tx, sqlx::query(
+        "INSERT INTO services (code, version, department_code, definition, published_at, published_by)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&service.code)
+    .bind(version)
+    .bind(&service.department)
+    .bind(serde_json::to_string(service)?)
+    .bind(now)
+    .bind(published_by))?;
+    Ok(())
 }
 
 pub(crate) async fn service_version(
