@@ -1,6 +1,6 @@
 // The administrators' service constructor in Chromium with JavaScript off and on: the
 // list of services, a syntax error shown on the text field with the text kept, the
-// preview of the form as a citizen sees it, and the publication of version 2. axe-core
+// preview of the form as a citizen will see it, and the publication of version 2. axe-core
 // checks every state.
 
 import assert from 'node:assert/strict';
@@ -83,7 +83,7 @@ for (const javaScript of [false, true]) {
       assert.equal(await source().inputValue(), broken);
       await checkAccessibility(page, 'the editor with a syntax error', mode);
 
-      // A valid change shows the form as a citizen sees it; nothing is published yet.
+      // A valid change shows the form as a citizen will see it, and nothing is published yet.
       const changed = original.replace('"Фамилия"', '"Фамилия заявителя"');
       assert.notEqual(changed, original);
       await source().fill(changed);

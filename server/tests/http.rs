@@ -1440,7 +1440,7 @@ async fn constructor_checks_previews_and_publishes_by_plain_posts() {
     );
     assert!(!page.contains("Так форму увидит гражданин"));
 
-    // A valid text shows the form as a citizen sees it, without publishing it.
+    // A valid text shows the form as a citizen will see it, without publishing it.
     let response = send(&portal, post(&valid, "preview")).await;
     let flash = format!("{admin}; {}", cookies(&response));
     let page = text(send(&portal, get(EDITOR, Some(&flash))).await).await;

@@ -32,9 +32,9 @@ pub struct ApplyForm {
     pub template: Option<String>,
 }
 
-/// The application form of the service `code`: the person's draft `draft` (a request key)
-/// when one is given; otherwise a new form filled from the person's template `template`
-/// when one is given, and from the profile where the template leaves a field empty.
+/// Returns the application form of the service `code`. With `draft` (a request key) it is
+/// the person's draft. Otherwise it is a new form, filled from the person's template
+/// `template` when one is given and from the profile where the template leaves a field empty.
 #[server(endpoint = "apply_form")]
 pub async fn get_apply_form(
     code: String,

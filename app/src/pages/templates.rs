@@ -111,8 +111,8 @@ pub fn TemplatesPage() -> impl IntoView {
     }
 }
 
-/// The form that saves the applicant's application as a template, behind a disclosure
-/// that opens by itself when a plain post came back with an error or a notice.
+/// Renders the form that saves the applicant's application as a template. It sits behind a
+/// disclosure that opens by itself when a plain post came back with an error or a notice.
 #[component]
 pub fn SaveTemplateSection(
     application: String,
