@@ -22,7 +22,7 @@ for (const javaScript of [false, true]) {
 
     /** Waits for the page that a button or link loaded. */
     async function loaded(step) {
-      await page.getByText(`Шаг ${step} из 4`, { exact: true }).waitFor();
+      await page.getByText(`Шаг ${step} из 5`, { exact: true }).waitFor();
       await settle(page, mode);
     }
 
@@ -59,6 +59,7 @@ for (const javaScript of [false, true]) {
         'Семья',
         'Счёт для выплаты',
         'Документы',
+        'Проверка и отправка',
       ]);
       assert.equal(await progress.getByRole('listitem').first().getAttribute('aria-current'), 'step');
       await page.getByRole('heading', { level: 2, name: 'Заявитель' }).waitFor();
@@ -144,6 +145,38 @@ for (const javaScript of [false, true]) {
       await loaded(4);
       await checkAccessibility(page, 'page 4 of the allowance form', mode);
 
+      // The review lists every answer under its step, with a way back to each step.
+      await button('Далее').click();
+      await loaded(5);
+      await page.getByRole('heading', { level: 2, name: 'Проверка и отправка' }).waitFor();
+      const family = page.getByRole('region', { name: 'Семья' });
+      const facts = await family.locator('.summary-list__row').allInnerTexts();
+      assert.deepEqual(
+        facts.map((row) => row.replace(/\s+/g, ' ').trim()),
+        [
+          'Семейное положение Состою в браке',
+          'Ребёнок 1: Фамилия Иванов',
+          'Ребёнок 1: Имя Пётр',
+          'Ребёнок 1: Дата рождения 01.04.2015',
+          'Ребёнок 1: СНИЛС 112-233-445 95',
+          'Ребёнок 2: Фамилия Иванова',
+          'Ребёнок 2: Имя Анна',
+          'Ребёнок 2: Дата рождения 30.11.2026',
+          'Ребёнок 2: СНИЛС 087-654-303 00',
+          'Есть ли в семье кто-то, кроме вас и детей до 17 лет Нет',
+        ],
+      );
+      await checkAccessibility(page, 'the review of the allowance form', mode);
+      await family.getByRole('link', { name: 'Изменить: Семья' }).click();
+      await loaded(2);
+      assert.equal(await child(2).getByLabel('Имя').inputValue(), 'Анна');
+      await button('Далее').click();
+      await loaded(3);
+      await button('Далее').click();
+      await loaded(4);
+      await button('Далее').click();
+      await loaded(5);
+
       await button('Отправить заявление').click();
       await page.waitForURL((url) => url.pathname.startsWith('/applications/') && url.search === '?submitted=1');
       await settle(page, mode);
@@ -153,6 +186,46 @@ for (const javaScript of [false, true]) {
         assert.ok(answers.includes(line), `the application shows "${line}"`);
       }
       await checkAccessibility(page, 'the submitted allowance application', mode);
+    });
+
+    test('one form for several children makes an application for each', async () => {
+      await page.goto('/services/oms-policy-child/apply');
+      await settle(page, mode);
+      const children = page.getByRole('group', { name: /^Дети, которым нужен полис/ });
+      await children.getByText('На каждого из списка будет отправлено отдельное заявление').waitFor();
+      await page.getByLabel('Серия и номер вашего паспорта').fill('4510 123456');
+      await page.getByRole('radio', { name: 'Мать или отец' }).check();
+      await child(1).getByLabel('Фамилия').fill('Иванов');
+      await child(1).getByLabel('Имя', { exact: true }).fill('Пётр');
+      await child(1).getByLabel('Дата рождения').fill('2015-04-01');
+      await child(1).getByLabel('Серия и номер свидетельства о рождении').fill('IV-АБ 123450');
+      await button('Добавить ребёнка').click();
+      await child(2).waitFor();
+      await settle(page, mode);
+      await child(2).getByLabel('Фамилия').fill('Иванова');
+      await child(2).getByLabel('Имя', { exact: true }).fill('Анна');
+      await child(2).getByLabel('Дата рождения').fill('2020-02-01');
+      await child(2).getByLabel('Серия и номер свидетельства о рождении').fill('IV-АБ 123451');
+      await page.getByLabel('Страховая медицинская организация').fill('СОГАЗ-Мед');
+      await page.getByRole('radio', { name: 'В электронном виде' }).check();
+      await checkAccessibility(page, 'the form for two children', mode);
+
+      await button('Отправить заявление').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/applications/') && url.search === '?submitted=1');
+      await settle(page, mode);
+      await page.getByText('Вместе с ним отправлено ещё 1 заявление, у каждого свой номер.').waitFor();
+      const main = await page.locator('main').innerText();
+      assert.ok(main.includes('Пётр') && !main.includes('Анна'), 'the first application is for the first child');
+      const together = page.getByRole('region', { name: 'Отправлены вместе' });
+      const link = together.getByRole('link', { name: /^Заявление № \d{3}-\d{3}-\d{4}$/ });
+      assert.equal(await link.count(), 1);
+      await checkAccessibility(page, 'the first of two applications', mode);
+
+      await link.click();
+      await page.getByRole('region', { name: 'Отправлены вместе' }).waitFor();
+      await settle(page, mode);
+      const second = await page.locator('main').innerText();
+      assert.ok(second.includes('Анна') && !second.includes('Пётр'), 'the second is for the second child');
     });
 
     test('drafts sent together, each with its number', async () => {

@@ -926,7 +926,7 @@ async fn form_with_steps_and_children_works_without_javascript() {
         .await,
     )
     .await;
-    assert!(first.contains("Шаг 1 из 4"), "the progress is shown");
+    assert!(first.contains("Шаг 1 из 5"), "the progress is shown");
     assert!(
         first
             .contains("aria-current=\"step\" class=\"steps__item steps__item--current\">Заявитель")
@@ -970,7 +970,7 @@ async fn form_with_steps_and_children_works_without_javascript() {
         "the error is on its field"
     );
     assert!(page.contains("value=\"Мария\""), "the given name is kept");
-    assert!(page.contains("Шаг 1 из 4"));
+    assert!(page.contains("Шаг 1 из 5"));
 
     // Right answers go on to page 2, which carries page 1's answers along.
     let mut parts = applicant.clone();
@@ -982,7 +982,7 @@ async fn form_with_steps_and_children_works_without_javascript() {
     let response = send(&portal, post(parts, session.clone())).await;
     assert_eq!(location(&response), format!("{draft}&step=2"));
     let second = text(send(&portal, get(&format!("{draft}&step=2"), Some(&session))).await).await;
-    assert!(second.contains("Шаг 2 из 4"));
+    assert!(second.contains("Шаг 2 из 5"));
     assert_eq!(hidden_value(&second, "surname"), "Соколова");
     assert!(
         second.contains("id=\"children-1\""),
@@ -1063,12 +1063,43 @@ async fn form_with_steps_and_children_works_without_javascript() {
         "the summary names the child"
     );
 
-    // Corrected, it is submitted.
-    for part in parts.iter_mut() {
+    // "Далее" from the last page goes to the review only when the whole form passes.
+    let mut next = parts.clone();
+    next.push(("intent", "next".to_string()));
+    let response = send(&portal, post(next.clone(), session.clone())).await;
+    assert_eq!(location(&response), format!("{draft}&step=2"));
+    for part in next.iter_mut().chain(parts.iter_mut()) {
         if part.0 == "children.2.birth_date" {
             part.1 = "2026-11-30".to_string();
         }
     }
+    let response = send(&portal, post(next, session.clone())).await;
+    assert_eq!(location(&response), format!("{draft}&step=5"));
+    let review = text(send(&portal, get(&format!("{draft}&step=5"), Some(&session))).await).await;
+    assert!(review.contains("Шаг 5 из 5"));
+    assert!(review.contains("<h2>Проверка и отправка</h2>"));
+    for shown in [
+        "<dt>Ребёнок 2: Имя</dt><dd>Анна</dd>",
+        "<dt>Ребёнок 2: Дата рождения</dt><dd>30.11.2026</dd>",
+        "<dt>Семейное положение</dt><dd>Состою в браке</dd>",
+        "<dt>Номер банковского счёта</dt><dd>40817810099910004312</dd>",
+    ] {
+        assert!(review.contains(shown), "the review shows {shown}");
+    }
+    assert!(
+        review.contains(&format!("href=\"{draft}&amp;step=3\"")),
+        "each step has a link back"
+    );
+    assert_eq!(
+        hidden_value(&review, "bank_bik"),
+        "044525225",
+        "the answers go along"
+    );
+    assert!(review.contains("Отправить заявление"));
+
+    // Sent from the review page, it is submitted.
+    parts.retain(|(name, _)| *name != "step");
+    parts.push(("step", "5".to_string()));
     let response = send(&portal, post(parts, session.clone())).await;
     assert!(
         location(&response).ends_with("?submitted=1"),

@@ -304,8 +304,13 @@ apply-next = Next
 apply-back = Back
 steps-label = Steps of the application
 steps-count = Step { $step } of { $total }
+steps-review = Review and send
+apply-review-lead = Check the answers and files before sending. To correct an answer, go back to its step with the "Change" link: everything typed is kept.
+apply-review-change = Change
+apply-review-no-files = No files attached
 steps-done = filled in
 group-remove = Remove: { $item }
+group-application-per-item = A separate application with its own number will be sent for each one listed. The other answers and the documents go into each of them
 group-full = No more entries can be added: there can be at most { $max }.
 apply-draft-hint = A draft can be finished later: it keeps the answers and the attached files, but does not check them.
 apply-draft-autosaved = The draft was saved automatically at { $time }.
@@ -423,6 +428,13 @@ result-documents-empty = Decisions on your applications will appear here once th
 application-title = Application No. { $number }
 application-submitted = Application submitted
 application-submitted-number = Application number { $number }. You can give it over the phone to the department or a service centre.
+application-submitted-batch = { $count ->
+    [one] { $count } more application was sent with it
+   *[other] { $count } more applications were sent with it
+  }, each with its own number. They are listed below under "Sent together".
+application-batch-title = Sent together
+application-batch-lead = These applications were sent by the same form as this one, one for each person it lists.
+application-batch-link = Application No. { $number }
 application-history = Status history
 application-answers = Details of the application
 profile-offers-title = Keep these answers in your profile?

@@ -312,8 +312,13 @@ apply-next = Далее
 apply-back = Назад
 steps-label = Шаги заявления
 steps-count = Шаг { $step } из { $total }
+steps-review = Проверка и отправка
+apply-review-lead = Проверьте ответы и файлы перед отправкой. Чтобы исправить ответ, вернитесь к его шагу по ссылке «Изменить»: всё введённое сохранится.
+apply-review-change = Изменить
+apply-review-no-files = Файлы не приложены
 steps-done = заполнено
 group-remove = Удалить: { $item }
+group-application-per-item = На каждого из списка будет отправлено отдельное заявление со своим номером. Остальные ответы и документы войдут в каждое из них
 group-full = Больше записей добавить нельзя: их может быть не больше { $max }.
 apply-draft-hint = Черновик можно дописать позже: он сохраняет ответы и прикреплённые файлы, но не проверяет их.
 apply-draft-autosaved = Черновик сохранён автоматически в { $time }.
@@ -435,6 +440,14 @@ result-documents-empty = Здесь появятся решения по ваш�
 application-title = Заявление № { $number }
 application-submitted = Заявление отправлено
 application-submitted-number = Номер заявления { $number }. Его можно назвать по телефону в ведомстве или МФЦ.
+application-submitted-batch = { $count ->
+    [one] Вместе с ним отправлено ещё { $count } заявление
+    [few] Вместе с ним отправлено ещё { $count } заявления
+   *[many] Вместе с ним отправлено ещё { $count } заявлений
+  }, у каждого свой номер. Они перечислены ниже в разделе «Отправлены вместе».
+application-batch-title = Отправлены вместе
+application-batch-lead = Эти заявления отправлены одной формой с этим, по одному на каждого, кто в ней указан.
+application-batch-link = Заявление № { $number }
 application-history = История статусов
 application-answers = Сведения из заявления
 profile-offers-title = Сохранить ответы в профиле?

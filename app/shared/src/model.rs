@@ -548,6 +548,17 @@ pub struct ApplicationDetail {
     /// The applicant's corrections of the answers, oldest first.
     #[serde(default)]
     pub corrections: Vec<AnswerCorrection>,
+    /// The other applications made by the same form, one per item of its group, in the
+    /// order of the items.
+    #[serde(default)]
+    pub batch: Vec<BatchApplication>,
+}
+
+/// An application made by the same form as another, for another item of its group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchApplication {
+    pub id: Uuid,
+    pub number: String,
 }
 
 /// A decision document of one of the citizen's applications.

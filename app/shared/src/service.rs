@@ -210,6 +210,10 @@ pub struct FieldDef {
     /// The text of the button that adds an item to a `group`: "Добавить ребёнка".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_label: Option<Localized>,
+    /// For a `group`: each item becomes an application of its own that carries the other
+    /// answers and the documents of the form, so one form applies for several children.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub application_per_item: bool,
 }
 
 /// Most items a group may allow, and the default when its definition sets no `max`.
@@ -500,6 +504,47 @@ impl ServiceDefinition {
 
     pub fn field(&self, name: &str) -> Option<&FieldDef> {
         self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// The group whose items each become an application of their own, if the form has one.
+    pub fn per_item_group(&self) -> Option<&FieldDef> {
+        self.fields
+            .iter()
+            .find(|field| field.kind == FieldKind::Group && field.application_per_item)
+    }
+
+    /// Splits checked answers into the answers of each application they make. A form with
+    /// a [per-item group](Self::per_item_group) makes one application per item, each with
+    /// the other answers and that item as item 1. Any other form makes one application.
+    pub fn split_per_item(
+        &self,
+        answers: &BTreeMap<String, String>,
+    ) -> Vec<BTreeMap<String, String>> {
+        let Some(group) = self.per_item_group() else {
+            return vec![answers.clone()];
+        };
+        let items = group_items(group, answers);
+        if items == 0 {
+            return vec![answers.clone()];
+        }
+        let prefix = format!("{}.", group.name);
+        let common: BTreeMap<String, String> = answers
+            .iter()
+            .filter(|(key, _)| **key != group.name && !key.starts_with(&prefix))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        (1..=items)
+            .map(|index| {
+                let mut one = common.clone();
+                one.insert(group.name.clone(), "1".to_string());
+                for inner in &group.fields {
+                    if let Some(value) = answers.get(&item_key(&group.name, index, &inner.name)) {
+                        one.insert(item_key(&group.name, 1, &inner.name), value.clone());
+                    }
+                }
+                one
+            })
+            .collect()
     }
 
     pub fn document(&self, code: &str) -> Option<&DocumentDef> {
@@ -823,6 +868,7 @@ mod tests {
             fields: Vec::new(),
             item_label: None,
             add_label: None,
+            application_per_item: false,
         }
     }
 
@@ -1173,6 +1219,92 @@ mod tests {
             field("snils", FieldKind::Snils, false),
         ];
         group
+    }
+
+    #[test]
+    fn per_item_group_splits_answers_into_one_application_per_item() {
+        let mut group = children();
+        group.application_per_item = true;
+        let definition = definition(vec![field("surname", FieldKind::PersonName, true), group]);
+        assert_eq!(definition.check(), Ok(()));
+        let valid = answers(&[
+            ("surname", "Иванова"),
+            ("children", "2"),
+            ("children.1.name", "Анна"),
+            ("children.1.birth", "2015-04-01"),
+            ("children.2.name", "Пётр"),
+            ("children.2.birth", "2020-02-01"),
+            ("children.2.snils", "11223344595"),
+        ]);
+        assert_eq!(
+            definition.split_per_item(&valid),
+            vec![
+                answers(&[
+                    ("surname", "Иванова"),
+                    ("children", "1"),
+                    ("children.1.name", "Анна"),
+                    ("children.1.birth", "2015-04-01"),
+                ]),
+                answers(&[
+                    ("surname", "Иванова"),
+                    ("children", "1"),
+                    ("children.1.name", "Пётр"),
+                    ("children.1.birth", "2020-02-01"),
+                    ("children.1.snils", "11223344595"),
+                ]),
+            ]
+        );
+    }
+
+    #[test]
+    fn form_without_per_item_group_makes_one_application() {
+        let definition = definition(vec![children()]);
+        let valid = answers(&[
+            ("children", "2"),
+            ("children.1.name", "Анна"),
+            ("children.2.name", "Пётр"),
+        ]);
+        assert_eq!(definition.split_per_item(&valid), vec![valid.clone()]);
+    }
+
+    #[test]
+    fn check_limits_per_item_groups() {
+        let problem = |fields: Vec<FieldDef>| definition(fields).check().unwrap_err();
+
+        let mut text = field("note", FieldKind::Text, false);
+        text.application_per_item = true;
+        assert_eq!(problem(vec![text]).field, "fields.note");
+
+        let mut first = children();
+        first.application_per_item = true;
+        let mut second = children();
+        second.name = "others".into();
+        second.application_per_item = true;
+        let twice = problem(vec![first.clone(), second]);
+        assert_eq!(twice.field, "fields.others");
+        assert_eq!(twice.message.key, "definition-per-item-twice");
+
+        let mut optional = first.clone();
+        optional.required = false;
+        assert_eq!(
+            problem(vec![optional]).message.key,
+            "definition-per-item-required"
+        );
+
+        let mut conditional = first.clone();
+        conditional.shown_when = Some(ShownWhen {
+            field: "many".into(),
+            values: vec!["yes".into()],
+        });
+        let conditional = problem(vec![field("many", FieldKind::YesNo, true), conditional]);
+        assert_eq!(conditional.message.key, "definition-per-item-required");
+
+        let mut inner = children();
+        inner.fields[0].application_per_item = true;
+        assert_eq!(
+            problem(vec![inner]).message.key,
+            "definition-group-field-kind"
+        );
     }
 
     #[test]

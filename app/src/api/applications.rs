@@ -30,6 +30,10 @@ pub struct ApplyForm {
     pub reply: Option<FormReply>,
     /// The name of the template the form was filled from.
     pub template: Option<String>,
+    /// For a form with steps whose answers all pass the checks: the answers normalised as
+    /// the application would store them, which the review page before sending shows.
+    #[serde(default)]
+    pub checked: Option<BTreeMap<String, String>>,
 }
 
 /// Returns the application form of the service `code`. With `draft` (a request key) it is
@@ -116,6 +120,18 @@ pub async fn get_apply_form(
         .staged_files(&user.actor, &request_key)
         .await
         .map_err(ssr::app_error)?;
+    let checked = if service.steps.is_empty() {
+        None
+    } else {
+        match core
+            .check_form(&user.actor, &service, &request_key, &values)
+            .await
+        {
+            Ok(answers) => Some(answers),
+            Err(kabinet_core::Error::Invalid(_)) => None,
+            Err(error) => return Err(ssr::app_error(error)),
+        }
+    };
     Ok(ApplyForm {
         service,
         values,
@@ -124,6 +140,7 @@ pub async fn get_apply_form(
         staged,
         reply: flash.reply,
         template: template_name,
+        checked,
     })
 }
 
@@ -192,10 +209,31 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
             return ssr::finish_form(&form, &page(step), &values, outcome).await;
         }
         "next" => {
-            let outcome = core
-                .save_step(&user.actor, submission, step)
-                .await
-                .map(|()| Success::Redirect(page(step + 1)));
+            let answers = submission.answers.clone();
+            let code = submission.service_code.clone();
+            let key = submission.request_key.clone();
+            let outcome = core.save_step(&user.actor, submission, step).await;
+            if outcome.is_ok() {
+                let (_, service) = core
+                    .service(&code)
+                    .await
+                    .map_err(ssr::app_error)?
+                    .ok_or(AppError::NotFound)?;
+                // The review page after the last page shows only a form that passes every
+                // check, so an error left on an earlier page takes the person back there.
+                if step >= service.steps.len() {
+                    match core.check_form(&user.actor, &service, &key, &answers).await {
+                        Ok(_) => {}
+                        Err(kabinet_core::Error::Invalid(errors)) => {
+                            let (first, on_page) = first_page_with_errors(&service, errors, step);
+                            let reply = FormReply::Invalid(on_page);
+                            return ssr::return_to_form(&form, &page(first), &values, reply).await;
+                        }
+                        Err(error) => return Err(ssr::app_error(error)),
+                    }
+                }
+            }
+            let outcome = outcome.map(|()| Success::Redirect(page(step + 1)));
             return ssr::finish_form(&form, &page(step), &values, outcome).await;
         }
         "back" => {
@@ -233,20 +271,7 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
         let outcome = Err(kabinet_core::Error::Invalid(errors));
         return ssr::finish_form(&form, &back, &values, outcome).await;
     };
-    // A form with steps shows the first page with errors, and only that page's errors.
-    let first = errors
-        .0
-        .iter()
-        .map(|error| service.step_of(&error.field))
-        .min()
-        .unwrap_or(step);
-    let on_page = kabinet_shared::FieldErrors(
-        errors
-            .0
-            .into_iter()
-            .filter(|error| service.step_of(&error.field) == first)
-            .collect(),
-    );
+    let (first, on_page) = first_page_with_errors(&service, errors, step);
     core.save_draft(&user.actor, draft)
         .await
         .map_err(ssr::app_error)?;
@@ -256,6 +281,28 @@ pub async fn submit_application(data: MultipartData) -> Result<FormReply, AppErr
     }
     // Also when hydrated, the page changes: the errors wait in the flash.
     ssr::return_to_form(&form, &page(first), &values, FormReply::Invalid(on_page)).await
+}
+
+/// Returns the first page of a form with steps that has errors, and only that page's
+/// errors, which is what the form shows. `step` is the page the form was sent from.
+#[cfg(feature = "ssr")]
+fn first_page_with_errors(
+    service: &ServiceDefinition,
+    errors: kabinet_shared::FieldErrors,
+    step: usize,
+) -> (usize, kabinet_shared::FieldErrors) {
+    let first = errors
+        .0
+        .iter()
+        .map(|error| service.step_of(&error.field))
+        .min()
+        .unwrap_or(step);
+    let on_page = errors
+        .0
+        .into_iter()
+        .filter(|error| service.step_of(&error.field) == first)
+        .collect();
+    (first, kabinet_shared::FieldErrors(on_page))
 }
 
 /// Returns what a plain post sends back to the form: the answers and the request key.

@@ -67,11 +67,10 @@ pub async fn get_service(code: String) -> Result<ServiceInfo, AppError> {
         .map_err(ssr::app_error)?;
     let templates = match ssr::viewer() {
         Some(user) if user.actor.role == kabinet_shared::model::Role::Citizen => core
-            .templates(&user.actor, ssr::locale())
+            .service_templates(&user.actor, &definition.code, ssr::locale())
             .await
             .map_err(ssr::app_error)?
             .into_iter()
-            .filter(|template| template.service_code == definition.code)
             .map(|template| (template.id, template.name))
             .collect(),
         _ => Vec::new(),

@@ -23,7 +23,7 @@ use crate::components::status::StatusBadge;
 use crate::i18n::{date_time, date_time_attribute, locale, message, t, t_with};
 use crate::pages::correction::Corrections;
 use crate::pages::service_form::{
-    ServiceField, StepProgress, condition_text, field_labels, other_pages,
+    FormReview, ServiceField, StepProgress, condition_text, field_labels, other_pages,
 };
 use crate::pages::templates::SaveTemplateSection;
 use leptos::server_fn::ServerFn;
@@ -57,7 +57,9 @@ pub fn ApplyPage() -> impl IntoView {
                 let step = step();
                 match form.await {
                     Ok(form) => {
-                        let step = step.clamp(1, form.service.step_count());
+                        // A form with steps ends with its review page.
+                        let pages = form.service.step_count() + usize::from(!form.service.steps.is_empty());
+                        let step = step.clamp(1, pages);
                         view! { <ApplicationForm form step /> }.into_any()
                     }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -79,6 +81,7 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
         staged,
         reply,
         template,
+        checked,
     } = form;
     let title = service.title.get(locale).to_string();
     let labels = field_labels(&service, &values, locale)
@@ -102,11 +105,32 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
         draft_address.push_str(&format!("&step={step}"));
     }
     let stepped = !service.steps.is_empty();
-    let last_step = step >= service.step_count();
-    let step_title = service
-        .steps
-        .get(step - 1)
-        .map(|page| page.title.get(locale).to_string());
+    // The review page follows the definition's pages, and only it sends a form with steps.
+    let review = stepped && step > service.steps.len();
+    let last_step = !stepped || review;
+    let step_title = if review {
+        Some(t("steps-review"))
+    } else {
+        service
+            .steps
+            .get(step - 1)
+            .map(|page| page.title.get(locale).to_string())
+    };
+    let review_view = review.then(|| {
+        let draft_address = format!(
+            "/services/{}/apply?draft={}",
+            crate::url::encode_query(&service.code),
+            crate::url::encode_query(&request_key)
+        );
+        view! {
+            <FormReview
+                service=service.clone()
+                answers=checked.unwrap_or_else(|| state.with_values(Clone::clone))
+                staged=staged.clone()
+                draft_address
+            />
+        }
+    });
     let autosave = Autosave::new(draft_address.clone());
     let on_submit = {
         let submit = submit_handler(service.clone(), step, state, pending, draft_address);
@@ -206,6 +230,7 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
                 Some(step_title) => view! { <h2>{step_title}</h2> }.into_any(),
                 None => view! { <h2>{t("apply-answers")}</h2> }.into_any(),
             }}
+            {review_view}
             {fields}
             {with_documents.then(|| view! {
                 {(!stepped).then(|| view! { <h2>{t("apply-documents")}</h2> })}
@@ -796,7 +821,33 @@ pub fn ApplicationView(
             <div class="notice notice--success" role="status">
                 <h2 class="notice__title">{t("application-submitted")}</h2>
                 <p>{t_with("application-submitted-number", &[("number", &summary.number)])}</p>
+                {(!detail.batch.is_empty()).then(|| view! {
+                    <p>{t_with("application-submitted-batch", &[("count", &detail.batch.len().to_string())])}</p>
+                })}
             </div>
+        }
+    });
+    // The applications sent by the same form, one per child for instance.
+    let batch = (!detail.batch.is_empty()).then(|| {
+        let links = detail
+            .batch
+            .iter()
+            .map(|other| {
+                view! {
+                    <li>
+                        <a href=format!("/applications/{}", other.id)>
+                            {t_with("application-batch-link", &[("number", &other.number)])}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="batch-title">
+                <h2 id="batch-title">{t("application-batch-title")}</h2>
+                <p>{t("application-batch-lead")}</p>
+                <ul class="bullets">{links}</ul>
+            </section>
         }
     });
     // The applicant sees what the department asked for first, above everything else.
@@ -940,6 +991,7 @@ pub fn ApplicationView(
                 <dd><time datetime=date_time_attribute(&summary.submitted_at)>{date_time(&summary.submitted_at)}</time></dd>
             </div>
         </dl>
+        {batch}
         <h2>{t("application-history")}</h2>
         <div class="table-wrap" role="region" aria-label=t("application-history") tabindex="0">
             <table class="table">

@@ -1,11 +1,14 @@
 //! The questions of a service's form as the application and correction forms show them:
-//! each field by its kind, the repeating groups with their items, and the progress
-//! through a form with steps.
+//! each field by its kind, the repeating groups with their items, the progress through a
+//! form with steps and its review page before sending.
 
 use std::collections::BTreeMap;
 
 use kabinet_shared::Locale;
-use kabinet_shared::service::{FieldDef, FieldKind, ServiceDefinition, group_items, item_key};
+use kabinet_shared::model::StagedFile;
+use kabinet_shared::service::{
+    FieldDef, FieldKind, ServiceDefinition, display_answer, group_items, item_key,
+};
 use leptos::prelude::*;
 
 use crate::components::form::{
@@ -54,6 +57,9 @@ pub(crate) fn ServiceField(
     for note in [
         from_profile.then(|| t("apply-from-profile")),
         condition.clone(),
+        field
+            .application_per_item
+            .then(|| t("group-application-per-item")),
     ]
     .into_iter()
     .flatten()
@@ -200,18 +206,23 @@ fn GroupField(state: FormState, group: FieldDef, hint: Option<String>) -> impl I
 }
 
 /// Renders the progress through a form with steps: the list of pages with the current one
-/// marked, and "Шаг 2 из 4".
+/// marked, and "Шаг 2 из 5". The last page is the review before sending, which follows the
+/// pages of the definition.
 #[component]
 pub(crate) fn StepProgress(service: ServiceDefinition, step: usize) -> impl IntoView {
     let locale = locale();
-    let total = service.steps.len();
-    let steps = service
+    let titles: Vec<String> = service
         .steps
         .iter()
+        .map(|page| page.title.get(locale).to_string())
+        .chain(std::iter::once(t("steps-review")))
+        .collect();
+    let total = titles.len();
+    let steps = titles
+        .into_iter()
         .enumerate()
-        .map(|(index, page)| {
+        .map(|(index, title)| {
             let number = index + 1;
-            let title = page.title.get(locale).to_string();
             let (class, state) = if number < step {
                 ("steps__item steps__item--done", Some(t("steps-done")))
             } else if number == step {
@@ -232,6 +243,109 @@ pub(crate) fn StepProgress(service: ServiceDefinition, step: usize) -> impl Into
             <ol class="steps__list">{steps}</ol>
         </nav>
         <p class="steps__count">{t_with("steps-count", &[("step", &step.to_string()), ("total", &total.to_string())])}</p>
+    }
+}
+
+/// Renders the review page of a form with steps: the answers of each page with a link
+/// back to it, and the attached files. `answers` are the checked answers, or the typed
+/// ones when the form does not pass its checks yet. `draft_address` opens page 1 of the
+/// draft.
+#[component]
+pub(crate) fn FormReview(
+    service: ServiceDefinition,
+    answers: BTreeMap<String, String>,
+    staged: Vec<StagedFile>,
+    draft_address: String,
+) -> impl IntoView {
+    let locale = locale();
+    let slots = service.slots(&answers);
+    let pages = service
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let number = index + 1;
+            let title = page.title.get(locale).to_string();
+            let rows = slots
+                .iter()
+                .filter(|slot| service.step_of(&slot.key) == number)
+                .filter(|slot| {
+                    // Typed answers may still hold a field that another answer hides.
+                    slot.item.is_some()
+                        || slot
+                            .field
+                            .shown_when
+                            .as_ref()
+                            .is_none_or(|condition| condition.holds(&answers))
+                })
+                .filter_map(|slot| {
+                    let value = answers.get(&slot.key)?.trim();
+                    (!value.is_empty()).then(|| {
+                        (
+                            slot.label(locale),
+                            display_answer(slot.field, value, locale),
+                        )
+                    })
+                })
+                .map(|(label, value)| {
+                    view! {
+                        <div class="summary-list__row">
+                            <dt>{label}</dt>
+                            <dd>{value}</dd>
+                        </div>
+                    }
+                })
+                .collect::<Vec<_>>();
+            let rows = (!rows.is_empty()).then(|| view! { <dl class="summary-list">{rows}</dl> });
+            let files = page.documents.then(|| {
+                let items = service
+                    .documents
+                    .iter()
+                    .map(|document| {
+                        let names: Vec<String> = staged
+                            .iter()
+                            .filter(|file| file.document_code == document.code)
+                            .map(|file| file.file_name.clone())
+                            .collect();
+                        let value = if names.is_empty() {
+                            t("apply-review-no-files")
+                        } else {
+                            names.join(", ")
+                        };
+                        view! {
+                            <div class="summary-list__row">
+                                <dt>{document.title.get(locale).to_string()}</dt>
+                                <dd>{value}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! { <dl class="summary-list">{items}</dl> }
+            });
+            let address = if number > 1 {
+                format!("{draft_address}&step={number}")
+            } else {
+                draft_address.clone()
+            };
+            let heading = format!("review-step-{number}");
+            view! {
+                <section class="review" aria-labelledby=heading.clone()>
+                    <h3 id=heading.clone()>{title.clone()}</h3>
+                    <p>
+                        <a href=address>
+                            {t("apply-review-change")}
+                            <span class="visually-hidden">{format!(": {title}")}</span>
+                        </a>
+                    </p>
+                    {rows}
+                    {files}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{t("apply-review-lead")}</p>
+        {pages}
     }
 }
 

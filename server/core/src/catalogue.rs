@@ -18,7 +18,7 @@ use crate::{Core, execute, on_conn};
 use search::{SearchQuery, stems};
 
 /// The bundled catalogue, one file per service.
-const SERVICE_FILES: [(&str, &str); 16] = [
+const SERVICE_FILES: [(&str, &str); 17] = [
     (
         "passport-replacement.toml",
         include_str!("../catalogue/services/passport-replacement.toml"),
@@ -58,6 +58,10 @@ const SERVICE_FILES: [(&str, &str); 16] = [
     (
         "oms-policy.toml",
         include_str!("../catalogue/services/oms-policy.toml"),
+    ),
+    (
+        "oms-policy-child.toml",
+        include_str!("../catalogue/services/oms-policy-child.toml"),
     ),
     (
         "polyclinic-attachment.toml",
@@ -423,7 +427,7 @@ mod tests {
     fn bundled_catalogue_is_valid() {
         let (departments, services) = super::bundled().unwrap();
         assert_eq!(departments.len(), 6);
-        assert_eq!(services.len(), 16);
+        assert_eq!(services.len(), 17);
     }
 
     #[test]

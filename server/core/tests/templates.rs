@@ -251,3 +251,59 @@ async fn deleted_template_is_gone() {
         core.finish().await;
     }
 }
+
+#[tokio::test]
+async fn export_includes_drafts_and_templates() {
+    for core in cores().await {
+        let (citizen, application) = citizen_with_application(&core, "+79123490009").await;
+        core.save_template(&citizen, application, "Для работы")
+            .await
+            .unwrap();
+        let draft = Submission {
+            service_code: SERVICE.into(),
+            request_key: Uuid::new_v4().to_string(),
+            answers: [("surname".to_string(), "Орлова".to_string())].into(),
+            ..Submission::default()
+        };
+        core.save_draft(&citizen, draft).await.unwrap();
+
+        let data = core.personal_data(&citizen, Locale::Ru).await.unwrap();
+
+        assert_eq!(data.templates.len(), 1, "{}", core.label);
+        assert_eq!(data.templates[0].name.as_deref(), Some("Для работы"));
+        assert_eq!(
+            data.templates[0].answers.get("surname").map(String::as_str),
+            Some("Соколова"),
+            "{}",
+            core.label
+        );
+        assert_eq!(data.drafts.len(), 1, "{}", core.label);
+        assert_eq!(data.drafts[0].name, None, "{}", core.label);
+        assert_eq!(
+            data.drafts[0].answers,
+            [("surname".to_string(), "Орлова".to_string())].into(),
+            "{}",
+            core.label
+        );
+        assert_eq!(
+            data.drafts[0].service_title, "Справка о наличии (отсутствии) судимости",
+            "{}",
+            core.label
+        );
+        let pdf = common::pdf_text(&core, &data.to_pdf(Locale::Ru).unwrap());
+        assert!(pdf.contains("«Для работы»"), "{}: {pdf}", core.label);
+
+        // The service page lists only the templates of its service.
+        let of_service = core
+            .service_templates(&citizen, SERVICE, Locale::Ru)
+            .await
+            .unwrap();
+        let of_other = core
+            .service_templates(&citizen, "oms-policy", Locale::Ru)
+            .await
+            .unwrap();
+        assert_eq!(of_service.len(), 1, "{}", core.label);
+        assert!(of_other.is_empty(), "{}", core.label);
+        core.finish().await;
+    }
+}

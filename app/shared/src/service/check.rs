@@ -86,6 +86,7 @@ impl ServiceDefinition {
             );
         }
         let mut names = HashSet::new();
+        let mut per_item = false;
         for field in &self.fields {
             if !is_form_name(&field.name) || RESERVED_NAMES.contains(&field.name.as_str()) {
                 return Err(DefinitionProblem::field(
@@ -109,6 +110,10 @@ impl ServiceDefinition {
                 ));
             }
             self.check_condition(field)?;
+            if field.application_per_item {
+                check_per_item(field, per_item)?;
+                per_item = true;
+            }
         }
         let mut codes = HashSet::new();
         for document in &self.documents {
@@ -249,6 +254,31 @@ fn check_field_values(field: &FieldDef, name: &str) -> Result<(), DefinitionProb
     Ok(())
 }
 
+/// Checks a field whose items each become an application: it must be a group that every
+/// form has at least one item of, and the only such group, since a form with two would
+/// make a cross product of applications.
+fn check_per_item(field: &FieldDef, seen_before: bool) -> Result<(), DefinitionProblem> {
+    if field.kind != FieldKind::Group {
+        return Err(DefinitionProblem::field(
+            &field.name,
+            "definition-per-item-not-group",
+        ));
+    }
+    if seen_before {
+        return Err(DefinitionProblem::field(
+            &field.name,
+            "definition-per-item-twice",
+        ));
+    }
+    if field.min_items() == 0 || field.shown_when.is_some() {
+        return Err(DefinitionProblem::field(
+            &field.name,
+            "definition-per-item-required",
+        ));
+    }
+    Ok(())
+}
+
 /// Checks the definition of a group: its own questions, the names of its items and the
 /// bounds of their number.
 fn check_group(group: &FieldDef) -> Result<(), DefinitionProblem> {
@@ -266,7 +296,11 @@ fn check_group(group: &FieldDef) -> Result<(), DefinitionProblem> {
         if !is_form_name(&inner.name) || !inner_names.insert(inner.name.as_str()) {
             return Err(inner_field("definition-group-field-name"));
         }
-        if inner.kind == FieldKind::Group || inner.shown_when.is_some() || inner.prefill.is_some() {
+        if inner.kind == FieldKind::Group
+            || inner.shown_when.is_some()
+            || inner.prefill.is_some()
+            || inner.application_per_item
+        {
             return Err(inner_field("definition-group-field-kind"));
         }
         check_field_values(inner, &format!("{name}.{}", inner.name)).map_err(|problem| {

@@ -1,5 +1,7 @@
 //! "Скачать мои данные": everything the portal stores about a person, as one JSON document.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, FixedOffset};
 use kabinet_shared::Locale;
 use kabinet_shared::history::HistoryFilter;
@@ -30,6 +32,21 @@ pub struct PersonalData {
     pub history: Vec<HistoryView>,
     /// Staff access to the person's data.
     pub data_access: Vec<DataAccessView>,
+    /// Forms not sent yet, the most recently saved first, with the answers as typed.
+    pub drafts: Vec<SavedForm>,
+    /// Templates of applications, the newest first, with their answers.
+    pub templates: Vec<SavedForm>,
+}
+
+/// A draft or a template in the export: its answers by field name.
+#[derive(Clone, Debug, Serialize)]
+pub struct SavedForm {
+    /// The name the person gave a template; `None` for a draft.
+    pub name: Option<String>,
+    pub service_code: String,
+    pub service_title: String,
+    pub saved_at: DateTime<FixedOffset>,
+    pub answers: BTreeMap<String, String>,
 }
 
 impl Core {
@@ -56,6 +73,26 @@ impl Core {
             }
         }
         let data_access = self.data_access_entries(actor, locale, i64::MAX).await?;
+        let mut drafts = Vec::new();
+        for draft in self.drafts(actor, locale).await? {
+            drafts.push(SavedForm {
+                name: None,
+                answers: self.draft(actor, &draft.request_key).await?.answers,
+                service_code: draft.service_code,
+                service_title: draft.service_title,
+                saved_at: draft.updated_at,
+            });
+        }
+        let mut templates = Vec::new();
+        for template in self.templates(actor, locale).await? {
+            templates.push(SavedForm {
+                answers: self.template(actor, template.id).await?.answers,
+                name: Some(template.name),
+                service_code: template.service_code,
+                service_title: template.service_title,
+                saved_at: template.created_at,
+            });
+        }
         tracing::info!(user.id = %actor.user_id, "personal data exported");
         Ok(PersonalData {
             format: 1,
@@ -65,6 +102,8 @@ impl Core {
             application_details,
             history,
             data_access,
+            drafts,
+            templates,
         })
     }
 }

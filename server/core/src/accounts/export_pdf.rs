@@ -224,6 +224,25 @@ pub fn render(data: &PersonalData, locale: Locale) -> Result<Vec<u8>> {
         builder.text(&line);
     }
 
+    builder.heading("drafts-title");
+    if data.drafts.is_empty() {
+        builder.text(&text(locale, "export-data-none"));
+    }
+    for draft in &data.drafts {
+        let saved = draft.saved_at.format("%d.%m.%Y").to_string();
+        builder.text(&format!("{} · {saved}", draft.service_title));
+    }
+
+    builder.heading("templates-title");
+    if data.templates.is_empty() {
+        builder.text(&text(locale, "export-data-none"));
+    }
+    for template in &data.templates {
+        let name = template.name.clone().unwrap_or_default();
+        let saved = template.saved_at.format("%d.%m.%Y").to_string();
+        builder.text(&format!("«{name}» · {} · {saved}", template.service_title));
+    }
+
     builder.heading("profile-access-title");
     if data.data_access.is_empty() {
         builder.text(&text(locale, "profile-access-empty"));

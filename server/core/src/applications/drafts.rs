@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use kabinet_shared::model::{DraftView, Role};
-use kabinet_shared::service::{Applicant, validate_answers};
+use kabinet_shared::service::{Applicant, ServiceDefinition, validate_answers};
 use kabinet_shared::{FieldErrors, Locale, Message};
 use uuid::Uuid;
 
@@ -200,6 +200,29 @@ impl Core {
             Ok(())
         } else {
             Err(Error::Invalid(on_page))
+        }
+    }
+
+    /// Checks a whole filled form as its submission would: the answers, and the files
+    /// already attached under `request_key`. Returns the answers normalised as the
+    /// application would store them, or [`Error::Invalid`].
+    pub async fn check_form(
+        &self,
+        actor: &Actor,
+        service: &ServiceDefinition,
+        request_key: &str,
+        typed: &BTreeMap<String, String>,
+    ) -> Result<BTreeMap<String, String>> {
+        let today = time::today(self.clock.now(), &actor.time_zone);
+        let mut errors = FieldErrors::new();
+        let answers = validate_answers(service, typed, today)
+            .map_err(|invalid| errors.0.extend(invalid.0))
+            .ok();
+        let staged = self.staged_rows(actor, request_key).await?;
+        super::submit::check_documents(service, &staged, &mut errors);
+        match answers {
+            Some(answers) if errors.is_empty() => Ok(answers),
+            _ => Err(Error::Invalid(errors)),
         }
     }
 

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::{DateTime, Utc};
 use kabinet_shared::model::{ApplicationStatus, HistoryStatus, Role, StagedFile};
 use kabinet_shared::notify::Category;
 use kabinet_shared::service::{Applicant, ServiceDefinition, validate_answers};
@@ -56,6 +57,17 @@ pub fn document_field(code: &str) -> String {
 
 /// Longest file name kept, in characters.
 pub(super) const FILE_NAME_MAX_CHARS: usize = 200;
+
+/// One application of a submission, before it is inserted.
+struct NewApplication<'a> {
+    id: Uuid,
+    /// The same for every application of one form.
+    submitted_at: DateTime<Utc>,
+    /// The id of the first application made by the same form, when it made several.
+    batch_id: Option<Uuid>,
+    request_key: &'a str,
+    answers: &'a BTreeMap<String, String>,
+}
 
 #[derive(sqlx::FromRow)]
 pub(super) struct StagedRow {
@@ -271,6 +283,9 @@ impl Core {
         Ok(rows)
     }
 
+    /// Inserts the application, or one application per item when the form has a group
+    /// that makes an application per item, with their documents, history entries and
+    /// notifications, in one transaction. Returns the first application.
     async fn insert_application(
         &self,
         actor: &Actor,
@@ -281,14 +296,69 @@ impl Core {
         staged: &[StagedRow],
     ) -> Result<Submitted> {
         let now = self.clock.now();
-        let id = Uuid::now_v7();
+        let per_item = service.split_per_item(answers);
         let mut tx = self.db.begin().await?;
-        let number = unused_number(&mut tx).await?;
+        let ids: Vec<Uuid> = per_item.iter().map(|_| Uuid::now_v7()).collect();
+        let batch_id = (ids.len() > 1).then(|| ids[0]);
+        let mut made: Vec<Submitted> = Vec::with_capacity(per_item.len());
+        for (index, (answers, id)) in per_item.iter().zip(&ids).enumerate() {
+            // The first application keeps the form's key, so a repeated submission finds
+            // it, and the unique keys of the others follow from it.
+            let key = match index {
+                0 => request_key.to_string(),
+                _ => format!("{request_key}.{}", index + 1),
+            };
+            let application = NewApplication {
+                id: *id,
+                submitted_at: now,
+                batch_id,
+                request_key: &key,
+                answers,
+            };
+            made.push(
+                self.insert_one(&mut tx, actor, service, version, application, staged)
+                    .await?,
+            );
+        }
+        execute!(
+            &mut tx,
+            sqlx::query("DELETE FROM staged_uploads WHERE user_id = $1 AND request_key = $2")
+                .bind(actor.user_id)
+                .bind(request_key)
+        )?;
+        super::drafts::remove_sent_draft(&mut tx, actor.user_id, request_key).await?;
+        tx.commit().await?;
 
-        execute!(&mut tx, sqlx::query(
+        for submitted in &made {
+            tracing::info!(application.id = %submitted.id, user.id = %actor.user_id, service.code = %service.code, "application submitted");
+        }
+        Ok(made.swap_remove(0))
+    }
+
+    /// Inserts one application with its first status, documents, history entries and
+    /// notification.
+    async fn insert_one(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        service: &ServiceDefinition,
+        version: i32,
+        application: NewApplication<'_>,
+        staged: &[StagedRow],
+    ) -> Result<Submitted> {
+        let NewApplication {
+            id,
+            submitted_at: now,
+            batch_id,
+            request_key,
+            answers,
+        } = application;
+        let number = unused_number(tx).await?;
+
+        execute!(&mut *tx, sqlx::query(
             "INSERT INTO applications (id, number, user_id, service_code, service_version, department_code, status,
-                                       answers_enc, request_key, created_at, updated_at, due_on)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)",
+                                       answers_enc, request_key, created_at, updated_at, due_on, batch_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)",
         )
         .bind(id)
         .bind(number.as_str())
@@ -300,9 +370,10 @@ impl Core {
         .bind(seal_answers(&self.keys.data, id, answers)?)
         .bind(request_key)
         .bind(now)
-        .bind(self.due_on(now, service.processing_days)))?;
+        .bind(self.due_on(now, service.processing_days))
+        .bind(batch_id))?;
 
-        execute!(&mut tx, sqlx::query(
+        execute!(&mut *tx, sqlx::query(
             "INSERT INTO application_events (id, application_id, occurred_at, status, actor_id) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(Uuid::now_v7())
@@ -315,7 +386,7 @@ impl Core {
         for file in staged {
             let document_id = Uuid::now_v7();
             documents.push((document_id, file.file_name.clone()));
-            execute!(&mut tx, sqlx::query(
+            execute!(&mut *tx, sqlx::query(
                 "INSERT INTO application_documents (id, application_id, document_code, blob_key, file_name, content_type, size, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
@@ -328,13 +399,6 @@ impl Core {
             .bind(file.size)
             .bind(now))?;
         }
-        execute!(
-            &mut tx,
-            sqlx::query("DELETE FROM staged_uploads WHERE user_id = $1 AND request_key = $2")
-                .bind(actor.user_id)
-                .bind(request_key)
-        )?;
-        super::drafts::remove_sent_draft(&mut tx, actor.user_id, request_key).await?;
 
         let mut entry = Entry::new(
             actor.user_id,
@@ -348,7 +412,7 @@ impl Core {
         for (document_id, file_name) in &documents {
             entry = entry.attachment(*document_id, file_name);
         }
-        history::record(&mut tx, now, entry).await?;
+        history::record(tx, now, entry).await?;
         for (document_id, file_name) in &documents {
             let entry = Entry::new(
                 actor.user_id,
@@ -360,7 +424,7 @@ impl Core {
             .attachment(*document_id, file_name)
             .detail("number", number.to_string())
             .detail("file", file_name);
-            history::record(&mut tx, now, entry).await?;
+            history::record(tx, now, entry).await?;
         }
         let notification = NewNotification {
             user_id: actor.user_id,
@@ -369,16 +433,17 @@ impl Core {
             args: BTreeMap::from([("number".to_string(), number.to_string())]),
             application_id: Some(id),
         };
-        notifications::create(&mut tx, now, &self.settings.public_url, notification).await?;
-        tx.commit().await?;
-
-        tracing::info!(application.id = %id, user.id = %actor.user_id, service.code = %service.code, "application submitted");
+        notifications::create(tx, now, &self.settings.public_url, notification).await?;
         Ok(Submitted { id, number })
     }
 }
 
 /// Adds an error to each document that is missing or has too many files.
-fn check_documents(service: &ServiceDefinition, staged: &[StagedRow], errors: &mut FieldErrors) {
+pub(super) fn check_documents(
+    service: &ServiceDefinition,
+    staged: &[StagedRow],
+    errors: &mut FieldErrors,
+) {
     let mut counts: HashMap<&str, u32> = HashMap::new();
     for file in staged {
         *counts.entry(file.document_code.as_str()).or_default() += 1;

@@ -165,13 +165,35 @@ impl Core {
 
     /// Lists the person's templates, the most recent first.
     pub async fn templates(&self, actor: &Actor, locale: Locale) -> Result<Vec<TemplateView>> {
+        self.templates_of(actor, None, locale).await
+    }
+
+    /// Lists the person's templates of the service `code`, the most recent first. Only
+    /// those templates are opened.
+    pub async fn service_templates(
+        &self,
+        actor: &Actor,
+        code: &str,
+        locale: Locale,
+    ) -> Result<Vec<TemplateView>> {
+        self.templates_of(actor, Some(code), locale).await
+    }
+
+    async fn templates_of(
+        &self,
+        actor: &Actor,
+        service_code: Option<&str>,
+        locale: Locale,
+    ) -> Result<Vec<TemplateView>> {
         let rows: Vec<TemplateRow> = {
             let mut tx = self.db.begin_read().await?;
             on_conn!(&mut tx, conn => sqlx::query_as(
                 "SELECT id, service_code, content_enc, created_at FROM application_templates
-                 WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+                 WHERE user_id = $1 AND ($2 IS NULL OR service_code = $2)
+                 ORDER BY created_at DESC, id DESC",
             )
             .bind(actor.user_id)
+            .bind(service_code)
             .fetch_all(conn)
             .await)?
         };

@@ -7,7 +7,7 @@ use kabinet_shared::Locale;
 use kabinet_shared::applications::{ApplicationFilter, ApplicationSort, PAGE_SIZE};
 use kabinet_shared::model::{
     AnswerView, ApplicationDetail, ApplicationPage, ApplicationStatus, ApplicationSummary,
-    DocumentView, HistoryStep, ReasonOption, Role, StatusChange,
+    BatchApplication, DocumentView, HistoryStep, ReasonOption, Role, StatusChange,
 };
 use kabinet_shared::service::{ServiceDefinition, display_answer};
 use kabinet_shared::validate::application_number::ApplicationNumber;
@@ -415,6 +415,7 @@ impl Core {
             refusal_reasons,
             can_correct: super::correction::can_correct(viewer, row),
             corrections: self.corrections(tx, row, &service, viewer, locale).await?,
+            batch: batch_of(tx, row.id).await?,
         })
     }
 
@@ -558,6 +559,27 @@ async fn documents(
             file_name: row.file_name,
             content_type: row.content_type,
             size: u64::try_from(row.size).unwrap_or(0),
+        })
+        .collect())
+}
+
+/// Returns the other applications made by the same form as application `id`, in the order
+/// of the items: their ids come from `Uuid::now_v7`, which orders the ids one process draws.
+async fn batch_of(tx: &mut Tx, id: Uuid) -> Result<Vec<BatchApplication>> {
+    let rows: Vec<(Uuid, String)> = on_conn!(&mut *tx, conn => sqlx::query_as(
+        "SELECT other.id, other.number FROM applications a
+         JOIN applications other ON other.batch_id = a.batch_id AND other.id <> a.id
+         WHERE a.id = $1
+         ORDER BY other.id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, number)| BatchApplication {
+            id,
+            number: display_number(&number),
         })
         .collect())
 }
