@@ -167,7 +167,7 @@ for (const javaScript of [false, true]) {
         ],
       );
       await checkAccessibility(page, 'the review of the allowance form', mode);
-      await family.getByRole('link', { name: 'Изменить: Семья' }).click();
+      await family.getByRole('link', { name: /^Изменить\s+шаг «Семья»$/ }).click();
       await loaded(2);
       assert.equal(await child(2).getByLabel('Имя').inputValue(), 'Анна');
       await button('Далее').click();

@@ -307,6 +307,7 @@ steps-count = Step { $step } of { $total }
 steps-review = Review and send
 apply-review-lead = Check the answers and files before sending. To correct an answer, go back to its step with the "Change" link: everything typed is kept.
 apply-review-change = Change
+apply-review-change-step = step "{ $step }"
 apply-review-no-files = No files attached
 steps-done = filled in
 group-remove = Remove: { $item }

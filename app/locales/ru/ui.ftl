@@ -315,6 +315,7 @@ steps-count = Шаг { $step } из { $total }
 steps-review = Проверка и отправка
 apply-review-lead = Проверьте ответы и файлы перед отправкой. Чтобы исправить ответ, вернитесь к его шагу по ссылке «Изменить»: всё введённое сохранится.
 apply-review-change = Изменить
+apply-review-change-step = шаг «{ $step }»
 apply-review-no-files = Файлы не приложены
 steps-done = заполнено
 group-remove = Удалить: { $item }

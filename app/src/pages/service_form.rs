@@ -334,7 +334,7 @@ pub(crate) fn FormReview(
                     <p>
                         <a href=address>
                             {t("apply-review-change")}
-                            <span class="visually-hidden">{format!(": {title}")}</span>
+                            <span class="visually-hidden">{format!(" {}", t_with("apply-review-change-step", &[("step", &title)]))}</span>
                         </a>
                     </p>
                     {rows}
