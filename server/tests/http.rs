@@ -1671,7 +1671,7 @@ async fn field_editor_edits_services_by_plain_posts() {
     assert!(page.contains("Адрес — Строка текста, имя address; с условием"));
 
     // Removing the field the condition names, or moving the dependent field above it,
-    // is refused with a message that names both, and changes nothing.
+    // is rejected with a message that names both, and changes nothing.
     let before = hidden_text(&page, "service");
     let (_, page) = post(page, vec![("intent", "remove-field:8".into())]).await;
     assert!(

@@ -154,7 +154,7 @@ fn empty() -> Localized {
 
 /// Appends a new field of `kind` with a free name (`field_N`) and returns its index. In a
 /// form with steps it goes to the last step that has fields, so the steps still list
-/// every field in order; a last step that only takes the documents stays as it is.
+/// every field in order. A last step that only takes the documents stays as it is.
 pub fn insert_field(definition: &mut ServiceDefinition, kind: FieldKind) -> usize {
     let name = free_name(&definition.fields, "field", definition.fields.len() + 1);
     let step = definition
@@ -517,8 +517,8 @@ fn read_inner_fields(
 
 /// Writes the values of the open field form into the field at `index`: its name (renamed
 /// with [`rename_field`]), kind, texts, limits, options, condition and, for a group, its
-/// item texts and questions. Returns the errors of values that do not parse; the field is
-/// left unchanged when there are any.
+/// item texts and questions. Returns the errors of values that do not parse, and leaves
+/// the field unchanged when there are any.
 pub fn apply_field_form(
     definition: &mut ServiceDefinition,
     index: usize,
