@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/official/applications/:id") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/services") view=ConstructorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/services/:code") view=ServiceEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/services/:code/fields") view=ServiceFieldsPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -1548,3 +1548,255 @@ async fn constructor_checks_previews_and_publishes_by_plain_posts() {
     assert_eq!(location(&response), "/");
     assert_eq!(version(&portal).await, 2, "the citizen published nothing");
 }
+
+/// Returns the value of the hidden input `name` on a page, with the HTML escapes undone.
+fn hidden_text(page: &str, name: &str) -> String {
+    let marker = format!("type=\"hidden\" name=\"{name}\" value=\"");
+    let start = page.find(&marker).expect("the page has the hidden input") + marker.len();
+    let end = start + page[start..].find('"').unwrap();
+    page[start..end]
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn field_editor_edits_services_by_plain_posts() {
+    const PAGE: &str = "/admin/services/criminal-record-certificate/fields";
+    let portal = portal(false).await;
+    let admin = sign_in(&portal, "+79990000004").await;
+    // Posts `parts` with the working copy and the open form of `page`, and returns the
+    // redirect's location and the page it leads to.
+    let post = |page: String, parts: Vec<(&'static str, String)>| {
+        let admin = admin.clone();
+        let portal = &portal;
+        async move {
+            let mut all = vec![
+                ("code", "criminal-record-certificate".to_string()),
+                ("service", hidden_text(&page, "service")),
+                ("editing", hidden_text(&page, "editing")),
+            ];
+            all.extend(parts);
+            let borrowed: Vec<(&str, &str)> = all
+                .iter()
+                .map(|(name, value)| (*name, value.as_str()))
+                .collect();
+            let response = send(
+                portal,
+                multipart_post("/api/admin_service_fields_save", &borrowed, &admin),
+            )
+            .await;
+            assert_eq!(response.status(), StatusCode::FOUND);
+            let target = location(&response).to_string();
+            let flash = format!("{admin}; {}", cookies(&response));
+            let path = target.split('#').next().unwrap().to_string();
+            let page = text(send(portal, get(&path, Some(&flash))).await).await;
+            (target, page)
+        }
+    };
+
+    let page = text(send(&portal, get(PAGE, Some(&admin))).await).await;
+    assert!(page.contains("Поля формы"));
+    assert!(
+        page.contains("aria-label=\"Выше: поле «Имя»\""),
+        "buttons name their field"
+    );
+    assert!(page.contains("enctype=\"multipart/form-data\""));
+    let original = hidden_text(&page, "service");
+    assert!(original.contains("code = \"criminal-record-certificate\""));
+
+    // A choice field added at the end opens its form.
+    let (target, page) = post(
+        page,
+        vec![
+            ("intent", "add-field".into()),
+            ("new-kind", "choice".into()),
+        ],
+    )
+    .await;
+    assert_eq!(target, format!("{PAGE}#field-editor"));
+    assert_eq!(hidden_text(&page, "editing"), "field:8");
+    assert!(page.contains("Поле «field_9»"), "the form is open");
+    assert!(hidden_text(&page, "service").contains("name = \"field_9\""));
+
+    // The check points at the label, then at the options; nothing typed is lost.
+    let field_form = |label: &str| {
+        vec![
+            ("field-name", "delivery".to_string()),
+            ("field-kind", "choice".to_string()),
+            ("field-label-ru", label.to_string()),
+            ("field-label-en", "Delivery".to_string()),
+            ("field-required", "on".to_string()),
+        ]
+    };
+    let mut parts = field_form("");
+    parts.push(("intent", "preview".into()));
+    let (target, page) = post(page, parts).await;
+    assert_eq!(target, format!("{PAGE}#field-label-ru"));
+    assert!(
+        page.contains("id=\"field-label-ru-error\""),
+        "the error is on the label"
+    );
+    assert!(
+        page.contains("href=\"#field-label-ru\""),
+        "the summary links to it"
+    );
+    assert!(page.contains("нужна подпись на русском и на английском"));
+    assert!(page.contains("value=\"delivery\""), "the new name is kept");
+
+    let mut parts = field_form("Способ получения");
+    parts.push(("intent", "preview".into()));
+    let (_, page) = post(page, parts).await;
+    assert!(
+        page.contains("id=\"field-options-error\""),
+        "the error is on the options"
+    );
+    assert!(page.contains("для выбора нужны варианты"));
+
+    let mut parts = field_form("Способ получения");
+    parts.extend([
+        ("field-option-count", "0".into()),
+        ("intent", "option-add".into()),
+    ]);
+    let (_, page) = post(page, parts).await;
+    assert!(
+        page.contains("name=\"option-1-value\""),
+        "an option row is added"
+    );
+
+    let mut parts = field_form("Способ получения");
+    parts.extend([
+        ("field-option-count", "1".into()),
+        ("option-1-value", "post".into()),
+        ("option-1-ru", "По почте".into()),
+        ("option-1-en", "By post".into()),
+        ("intent", "save".into()),
+    ]);
+    let (target, page) = post(page, parts).await;
+    assert_eq!(target, format!("{PAGE}#field-row-8"));
+    assert_eq!(hidden_text(&page, "editing"), "", "the form is closed");
+    assert!(page.contains("Способ получения — Выбор одного варианта, имя delivery"));
+
+    // A second field asked only after "post" depends on the first.
+    let (_, page) = post(
+        page,
+        vec![("intent", "add-field".into()), ("new-kind", "".into())],
+    )
+    .await;
+    let (_, page) = post(
+        page,
+        vec![
+            ("field-name", "address".into()),
+            ("field-kind", "text".into()),
+            ("field-label-ru", "Адрес".into()),
+            ("field-label-en", "Address".into()),
+            ("field-shown-field", "delivery".into()),
+            ("field-shown-values", "post".into()),
+            ("intent", "save".into()),
+        ],
+    )
+    .await;
+    assert!(page.contains("Адрес — Строка текста, имя address; с условием"));
+
+    // Removing the field the condition names, or moving the dependent field above it,
+    // is rejected with a message that names both, and changes nothing.
+    let before = hidden_text(&page, "service");
+    let (_, page) = post(page, vec![("intent", "remove-field:8".into())]).await;
+    assert!(
+        page.contains("Поле «delivery» нельзя удалить: по его ответу показывается поле «address»")
+    );
+    assert_eq!(hidden_text(&page, "service"), before);
+    let (_, page) = post(page, vec![("intent", "up-field:9".into())]).await;
+    assert!(page.contains("должно стоять ниже него"));
+    assert_eq!(hidden_text(&page, "service"), before);
+
+    // Moving a field up swaps it with the one above, and the anchor follows it.
+    let (target, page) = post(page, vec![("intent", "up-field:8".into())]).await;
+    assert_eq!(target, format!("{PAGE}#field-row-7"));
+    let moved = hidden_text(&page, "service");
+    let delivery = moved.find("name = \"delivery\"").unwrap();
+    let purpose = moved.find("name = \"purpose\"").unwrap();
+    assert!(delivery < purpose, "delivery is now above purpose");
+
+    // A deadline that is not a number comes back on its control, as typed, and the
+    // working copy stays as it was.
+    let (target, page) = post(
+        page,
+        vec![
+            ("setting-processing-days", "десять".into()),
+            ("intent", "apply".into()),
+        ],
+    )
+    .await;
+    assert_eq!(target, PAGE);
+    assert!(page.contains("id=\"setting-processing-days-error\""));
+    assert!(page.contains("value=\"десять\""), "the typed value is kept");
+    assert_eq!(hidden_text(&page, "service"), moved);
+
+    // The TOML tab gets the same working copy.
+    let (target, toml_page) = post(page.clone(), vec![("intent", "toml".into())]).await;
+    assert_eq!(target, "/admin/services/criminal-record-certificate");
+    assert!(
+        toml_page.contains("name = &quot;delivery&quot;")
+            || toml_page.contains("name = \"delivery\"")
+    );
+
+    // Publishing makes version 2, which the citizen's form then uses.
+    let (target, page) = post(
+        page,
+        vec![
+            ("setting-processing-days", "12".into()),
+            ("intent", "publish".into()),
+        ],
+    )
+    .await;
+    assert_eq!(target, PAGE);
+    assert!(page.contains("Опубликована версия 2"), "{page}");
+    let (version, definition) = portal
+        .core
+        .service("criminal-record-certificate")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(version, 2);
+    assert_eq!(definition.processing_days, 12);
+    let names: Vec<&str> = definition.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(&names[6..], ["snils", "delivery", "purpose", "address"]);
+
+    // Only an administrator reaches the field editor or its post.
+    let citizen = sign_in(&portal, "+79990000001").await;
+    let response = send(&portal, get(PAGE, Some(&citizen))).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = send(
+        &portal,
+        multipart_post(
+            "/api/admin_service_fields_save",
+            &[
+                ("code", "criminal-record-certificate"),
+                ("service", original.as_str()),
+                ("intent", "publish"),
+            ],
+            &citizen,
+        ),
+    )
+    .await;
+    assert_ne!(response.status(), StatusCode::OK);
+    assert_eq!(
+        version_of(&portal).await,
+        2,
+        "the citizen published nothing"
+    );
+}
+
+async fn version_of(portal: &Portal) -> i32 {
+    portal
+        .core
+        .service("criminal-record-certificate")
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+}

@@ -15,6 +15,7 @@ use crate::query::{QueryError, search_words};
 use crate::validate;
 
 mod check;
+pub mod edit;
 
 pub use check::DefinitionProblem;
 
@@ -125,6 +126,28 @@ pub enum ProfileField {
     ResidenceAddress,
 }
 
+impl ProfileField {
+    /// Every profile value, in the order the constructor offers them.
+    pub const ALL: [ProfileField; 16] = [
+        ProfileField::Surname,
+        ProfileField::GivenName,
+        ProfileField::Patronymic,
+        ProfileField::BirthDate,
+        ProfileField::BirthPlace,
+        ProfileField::FormerNames,
+        ProfileField::Phone,
+        ProfileField::Email,
+        ProfileField::Snils,
+        ProfileField::Inn,
+        ProfileField::Passport,
+        ProfileField::PassportIssueDate,
+        ProfileField::PassportIssuedBy,
+        ProfileField::PassportSubdivisionCode,
+        ProfileField::RegistrationAddress,
+        ProfileField::ResidenceAddress,
+    ];
+}
+
 /// What a field accepts; each kind has its validator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -162,6 +185,29 @@ pub enum FieldKind {
     /// item N are stored as `group.N.field`, N counting from 1. `min` and `max` bound
     /// the number of items.
     Group,
+}
+
+impl FieldKind {
+    /// Every kind, in the order the constructor offers them.
+    pub const ALL: [FieldKind; 17] = [
+        FieldKind::Text,
+        FieldKind::LongText,
+        FieldKind::PersonName,
+        FieldKind::Date,
+        FieldKind::BirthDate,
+        FieldKind::PastDate,
+        FieldKind::Choice,
+        FieldKind::Several,
+        FieldKind::YesNo,
+        FieldKind::Number,
+        FieldKind::Phone,
+        FieldKind::Email,
+        FieldKind::Snils,
+        FieldKind::Inn,
+        FieldKind::Passport,
+        FieldKind::SubdivisionCode,
+        FieldKind::Group,
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

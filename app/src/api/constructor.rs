@@ -102,8 +102,8 @@ pub async fn get_service_editor(code: String) -> Result<ServiceEditor, AppError>
     })
 }
 
-/// Checks the definition's text and shows the preview (`intent` is `preview`), or
-/// publishes it as a new version (`publish`). `code` is the service being edited, empty
+/// Checks the definition's text and shows the preview (`intent` is `preview`), publishes
+/// it as a new version (`publish`), or opens it in the field editor (`fields`). `code` is the service being edited, empty
 /// for a new one; `service` is the definition's TOML text.
 #[server(endpoint = "admin_service_save")]
 pub async fn save_service(
@@ -128,6 +128,23 @@ pub async fn save_service(
         ("intent".to_string(), intent.clone()),
     ]);
 
+    if intent == "fields" {
+        // The field editor takes the text as its working copy once it parses.
+        use crate::api::constructor_fields::{WORKING_COPY, fields_form, fields_page};
+        use kabinet_core::catalogue::constructor::parse_source;
+
+        if let Err(error) = parse_source(&service) {
+            return ssr::finish_form(&form, &back, &values, Err(error)).await;
+        }
+        let values = BTreeMap::from([(WORKING_COPY.to_string(), service)]);
+        return ssr::return_to_form(
+            &fields_form(&code),
+            &fields_page(&code),
+            &values,
+            FormReply::Done,
+        )
+        .await;
+    }
     if intent == "publish" {
         let published = core.publish_service(&user.actor, existing, &service).await;
         return match published {

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod applications;
 pub mod catalogue;
 pub mod constructor;
+pub mod constructor_fields;
 pub mod factors;
 pub mod forms;
 pub mod notifications;

@@ -25,7 +25,7 @@ use crate::pages::service_form::{ServiceField, StepProgress, condition_text};
 const SOURCE_FIELD: &str = "service";
 
 /// Returns who published a version, as the list and the editor show it.
-fn publisher(summary: &ServiceVersionSummary) -> String {
+pub(crate) fn publisher(summary: &ServiceVersionSummary) -> String {
     match &summary.published_by {
         Some(name) => t_with("admin-services-publisher-admin", &[("name", name)]),
         None => t("admin-services-publisher-bundled"),
@@ -170,6 +170,9 @@ fn Editor(code: String, editor: ServiceEditor) -> impl IntoView {
                 <button class="button button--secondary" type="submit" name="intent" value="publish">
                     {t("admin-service-publish-button")}
                 </button>
+                <button class="button button--secondary" type="submit" name="intent" value="fields">
+                    {t("admin-fields-open")}
+                </button>
             </div>
         </form>
         {preview.map(|info| view! { <Preview info /> })}
@@ -179,7 +182,7 @@ fn Editor(code: String, editor: ServiceEditor) -> impl IntoView {
 /// Renders the form of a service as a citizen will see it, with every step one after another. The
 /// controls are disabled and outside any form, so the preview sends nothing.
 #[component]
-fn Preview(info: ServiceInfo) -> impl IntoView {
+pub(crate) fn Preview(info: ServiceInfo) -> impl IntoView {
     let locale = locale();
     let service = info.definition;
     let state = FormState::new(BTreeMap::new(), None);

@@ -7,6 +7,7 @@ mod applications;
 mod cabinet;
 mod catalogue;
 mod constructor;
+mod constructor_fields;
 mod correction;
 mod drafts;
 mod factors;
@@ -30,6 +31,7 @@ pub use applications::{ApplicationPage, ApplyPage};
 pub use cabinet::CabinetPage;
 pub use catalogue::{ServicePage, ServicesPage};
 pub use constructor::{ConstructorPage, ServiceEditorPage};
+pub use constructor_fields::ServiceFieldsPage;
 pub use correction::CorrectionPage;
 pub use drafts::DraftsPage;
 pub use factors::{

@@ -7,7 +7,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FieldDef, FieldKind, GROUP_ITEMS_DEFAULT, GROUP_ITEMS_LIMIT, ServiceDefinition};
+use super::{
+    FieldDef, FieldKind, GROUP_ITEMS_DEFAULT, GROUP_ITEMS_LIMIT, Localized, ServiceDefinition,
+};
 use crate::locale::Locale;
 use crate::message::Message;
 
@@ -60,6 +62,11 @@ impl fmt::Display for DefinitionProblem {
 
 impl std::error::Error for DefinitionProblem {}
 
+/// Returns whether a text is missing in either language.
+fn is_blank(text: &Localized) -> bool {
+    text.ru.trim().is_empty() || text.en.trim().is_empty()
+}
+
 /// Returns whether `name` matches `[a-z][a-z0-9_]*`.
 fn is_form_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
@@ -85,6 +92,16 @@ impl ServiceDefinition {
                 DefinitionProblem::new("code", "definition-code-invalid").arg("code", &self.code)
             );
         }
+        for (key, text) in [
+            ("title", &self.title),
+            ("summary", &self.summary),
+            ("description", &self.description),
+            ("result", &self.result),
+        ] {
+            if is_blank(text) {
+                return Err(DefinitionProblem::new(key, "definition-text-missing").arg("key", key));
+            }
+        }
         let mut names = HashSet::new();
         let mut per_item = false;
         for field in &self.fields {
@@ -98,6 +115,12 @@ impl ServiceDefinition {
                 return Err(DefinitionProblem::field(
                     &field.name,
                     "definition-field-twice",
+                ));
+            }
+            if is_blank(&field.label) {
+                return Err(DefinitionProblem::field(
+                    &field.name,
+                    "definition-label-missing",
                 ));
             }
             check_field_values(field, &field.name)?;
@@ -121,6 +144,12 @@ impl ServiceDefinition {
             if !codes.insert(document.code.as_str()) {
                 return Err(DefinitionProblem::new(place, "definition-document-twice")
                     .arg("document", &document.code));
+            }
+            if is_blank(&document.title) {
+                return Err(
+                    DefinitionProblem::new(place, "definition-document-title-missing")
+                        .arg("document", &document.code),
+                );
             }
             if document.max_files == 0 {
                 return Err(
@@ -295,6 +324,9 @@ fn check_group(group: &FieldDef) -> Result<(), DefinitionProblem> {
         };
         if !is_form_name(&inner.name) || !inner_names.insert(inner.name.as_str()) {
             return Err(inner_field("definition-group-field-name"));
+        }
+        if is_blank(&inner.label) {
+            return Err(inner_field("definition-label-missing"));
         }
         if inner.kind == FieldKind::Group
             || inner.shown_when.is_some()

@@ -90,6 +90,31 @@ impl Core {
         Ok((version_summary(row, actor, locale)?, text))
     }
 
+    /// Lists the departments a service may name, as codes and names in `locale` ordered by
+    /// name, for an administrator.
+    pub async fn constructor_departments(
+        &self,
+        actor: &Actor,
+        locale: Locale,
+    ) -> Result<Vec<(String, String)>> {
+        actor.require(Role::Admin)?;
+        let mut tx = self.db.begin_read().await?;
+        let rows: Vec<(String, String, String)> = on_conn!(&mut tx, conn => sqlx::query_as(
+            "SELECT code, name_ru, name_en FROM departments",
+        )
+        .fetch_all(conn)
+        .await)?;
+        let mut departments: Vec<(String, String)> = rows
+            .into_iter()
+            .map(|(code, ru, en)| {
+                let name = Localized { ru, en }.get(locale).to_string();
+                (code, name)
+            })
+            .collect();
+        departments.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(departments)
+    }
+
     /// Parses and checks `text` without storing it, as [`Core::publish_service`] would.
     /// `code` is the service being edited, or `None` for a new one. Problems come back as
     /// [`Error::Invalid`] on [`SOURCE_FIELD`].
