@@ -552,7 +552,7 @@ impl ServiceDefinition {
         self.fields.iter().find(|field| field.name == name)
     }
 
-    /// The group whose items each become an application of their own, if the form has one.
+    /// Returns the group whose items each become an application of their own, if any.
     pub fn per_item_group(&self) -> Option<&FieldDef> {
         self.fields
             .iter()
@@ -1268,7 +1268,7 @@ mod tests {
     }
 
     #[test]
-    fn per_item_group_splits_answers_into_one_application_per_item() {
+    fn per_item_group_splits_answers() {
         let mut group = children();
         group.application_per_item = true;
         let definition = definition(vec![field("surname", FieldKind::PersonName, true), group]);

@@ -96,11 +96,13 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
     let carried = other_pages(&service, &values, step);
     let state = FormState::new(values, reply);
     let pending = RwSignal::new(false);
-    let mut draft_address = format!(
+    // Page 1 of this form's draft; the review links to each page from it.
+    let draft_start = format!(
         "/services/{}/apply?draft={}",
         crate::url::encode_query(&service.code),
         crate::url::encode_query(&request_key)
     );
+    let mut draft_address = draft_start.clone();
     if step > 1 {
         draft_address.push_str(&format!("&step={step}"));
     }
@@ -117,17 +119,12 @@ fn ApplicationForm(form: ApplyForm, step: usize) -> impl IntoView {
             .map(|page| page.title.get(locale).to_string())
     };
     let review_view = review.then(|| {
-        let draft_address = format!(
-            "/services/{}/apply?draft={}",
-            crate::url::encode_query(&service.code),
-            crate::url::encode_query(&request_key)
-        );
         view! {
             <FormReview
                 service=service.clone()
                 answers=checked.unwrap_or_else(|| state.with_values(Clone::clone))
                 staged=staged.clone()
-                draft_address
+                draft_address=draft_start
             />
         }
     });

@@ -84,18 +84,23 @@ pub fn ConstructorPage() -> impl IntoView {
     }
 }
 
-/// Renders the editor of a service at `/admin/services/:code`, or of a new service at
-/// `/admin/services/new`.
-#[component]
-pub fn ServiceEditorPage() -> impl IntoView {
+/// Returns the service code of the editor's address, empty for `/admin/services/new`.
+pub(crate) fn service_code_param() -> impl Fn() -> String + Copy {
     let params = use_params_map();
-    let code = move || {
+    move || {
         params
             .read()
             .get("code")
             .filter(|code| code != "new")
             .unwrap_or_default()
-    };
+    }
+}
+
+/// Renders the editor of a service at `/admin/services/:code`, or of a new service at
+/// `/admin/services/new`.
+#[component]
+pub fn ServiceEditorPage() -> impl IntoView {
+    let code = service_code_param();
     // The flash is taken inside this one resource, never by a nested one.
     let editor = Resource::new(code, get_service_editor);
 

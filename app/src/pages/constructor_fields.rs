@@ -18,7 +18,6 @@ use kabinet_shared::service::{
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::constructor_fields::{
     EDITING, FieldsEditor, SaveServiceFields, WORKING_COPY, get_service_fields,
@@ -28,20 +27,13 @@ use crate::components::form::{
 };
 use crate::components::page::{ErrorView, Loading, PageTitle};
 use crate::i18n::{locale, t, t_with};
-use crate::pages::constructor::{Preview, publisher};
+use crate::pages::constructor::{Preview, publisher, service_code_param};
 
 /// Renders the field editor of a service at `/admin/services/:code/fields`, or of a new
 /// service at `/admin/services/new/fields`.
 #[component]
 pub fn ServiceFieldsPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = move || {
-        params
-            .read()
-            .get("code")
-            .filter(|code| code != "new")
-            .unwrap_or_default()
-    };
+    let code = service_code_param();
     // The flash is taken inside this one resource, never by a nested one.
     let editor = Resource::new(code, get_service_fields);
 

@@ -270,7 +270,7 @@ pub(crate) fn FormReview(
                 .iter()
                 .filter(|slot| service.step_of(&slot.key) == number)
                 .filter(|slot| {
-                    // Typed answers may still hold a field that another answer hides.
+                    // Typed answers may still contain a field that another answer hides.
                     slot.item.is_some()
                         || slot
                             .field
